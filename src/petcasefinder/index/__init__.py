@@ -1,0 +1,1 @@
+"""Index: the SQLite store, its migrations, and stored embeddings."""

@@ -1,0 +1,1 @@
+"""Ingest: readers (bytes -> Article records, no database access) and resumable harvesters."""
