@@ -11,25 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import NotFound
-from .index.sqlite import Store, UpsertCounts
-from .ingest.readers import read_path
+from .index.sqlite import Store
+from .ingest.load import IngestReport, ingest_files, shared_record_files
 from .pipeline import ProcessCounts, process
-from .records import Malformed
 from .settings import find_shared_data
-
-
-def shared_files(shared: Path) -> list[Path]:
-    """Every record file of the shared data: the records.jsonl files and the recorded API responses."""
-    files = sorted(shared.glob("*/records.jsonl")) + sorted(shared.glob("*/vet-negatives.jsonl"))
-    files += sorted(p for p in shared.glob("*/recorded-responses/*") if p.is_file())
-    return files
 
 
 @dataclass(frozen=True)
 class BuildReport:
-    files: int
-    counts: UpsertCounts
-    malformed: tuple[Malformed, ...]
+    ingest: IngestReport
     processed: ProcessCounts
 
 
@@ -40,15 +30,9 @@ def build_demo(
     embed: bool = True,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> BuildReport:
+    """Ingest every shared record file, then classify, extract and embed."""
     base = shared or find_shared_data()
     if base is None:
         raise NotFound("shared data folder not found: set PETCASEFINDER_SHARED_DATA or harvest instead")
-    files = shared_files(base)
-    total = UpsertCounts()
-    bad: list[Malformed] = []
-    for f in files:
-        result = read_path(f)
-        total = total + store.upsert(result.records)
-        bad.extend(result.malformed)
-    store.record_malformed(bad)
-    return BuildReport(len(files), total, tuple(bad), process(store, embed=embed, progress=progress))
+    report = ingest_files(store, shared_record_files(base))
+    return BuildReport(report, process(store, embed=embed, progress=progress))

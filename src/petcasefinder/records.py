@@ -75,12 +75,18 @@ class Malformed:
 
 @dataclass(frozen=True)
 class ReadResult:
-    """What a reader returns: the good records and every malformed one, none dropped silently."""
+    """What a reader returns: the good records and every malformed one, none dropped silently.
+
+    ``ids_only`` holds entries that carry identifiers but no title (a Europe PMC
+    ``resultType=idlist`` response): they may enrich a stored record with the same
+    id but never create a title-less one.
+    """
 
     records: tuple[Article, ...]
     malformed: tuple[Malformed, ...] = ()
     total_hits: int | None = None
     next_cursor: str | None = None
+    ids_only: tuple[Article, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@ Environment variables (all optional):
   PETCASEFINDER_EUROPEPMC_URL Europe PMC REST base URL (tests point it at a local replay server)
   PETCASEFINDER_EUTILS_URL    NCBI E-utilities base URL
   NCBI_API_KEY, NCBI_EMAIL    E-utilities key (raises the rate limit to 10/s) and contact e-mail
+  PETCASEFINDER_HTTP_BACKOFF  first retry delay in seconds, doubled per retry (default 1; tests use 0.01)
+  PETCASEFINDER_HTTP_TIMEOUT  per-request timeout in seconds (default 30)
+  PETCASEFINDER_HTTP_RETRIES  retries after the first attempt (default 5)
   PETCASEFINDER_EMBEDDINGS    "auto" (default), "none" to switch dense retrieval off
 """
 
@@ -67,6 +70,9 @@ class Settings:
                 eutils_url=_env("PETCASEFINDER_EUTILS_URL", DEFAULT_EUTILS_URL).rstrip("/"),
                 ncbi_api_key=key,
                 email=_env("NCBI_EMAIL", "petcasefinder@example.org"),
+                timeout_s=float(_env("PETCASEFINDER_HTTP_TIMEOUT", "30")),
+                retries=int(_env("PETCASEFINDER_HTTP_RETRIES", "5")),
+                backoff_s=float(_env("PETCASEFINDER_HTTP_BACKOFF", "1.0")),
             ),
             search=SearchSettings(embeddings=_env("PETCASEFINDER_EMBEDDINGS", "auto")),
         )

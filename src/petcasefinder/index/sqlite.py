@@ -15,7 +15,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -59,10 +59,11 @@ class Checkpoint:
 
 def content_hash(a: Article) -> str:
     """Hash of everything a stage reads (not ``raw``/``sources``), so derived data can be reused."""
-    d = a.to_json()
-    d.pop("raw", None)
-    d.pop("sources", None)
-    return hashlib.sha256(json.dumps(d, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:32]
+    parts = (
+        a.title, a.abstract, a.pmid, a.pmcid, a.doi, a.journal, a.year, a.language, a.authors,
+        a.affiliations, [(m.descriptor, m.major, m.qualifiers) for m in a.mesh], a.pub_types, a.keywords,
+    )
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
 def _pick_longer(old: str | None, new: str | None) -> str | None:
@@ -208,6 +209,16 @@ class Store:
                     return int(row[0])
         return None
 
+    def _without_foreign_ids(self, article_id: int, a: Article) -> Article:
+        """Drop an id that already names another row (PMID of one, DOI of another): never merge two rows blindly."""
+        for col, val in (("doi", _norm_doi(a.doi)), ("pmcid", a.pmcid), ("pmid", a.pmid)):
+            if not val:
+                continue
+            row = self.db.execute(f"SELECT id FROM articles WHERE {col} = ?", (val,)).fetchone()
+            if row and int(row[0]) != article_id:
+                a = replace(a, **{col: None})
+        return a
+
     def _write(self, article_id: int | None, a: Article) -> int:
         vals = (
             a.pmid,
@@ -252,7 +263,7 @@ class Store:
                     new += 1
                     continue
                 old = self.article(article_id)
-                merged = merge_articles(old, a)
+                merged = self._without_foreign_ids(article_id, merge_articles(old, a))
                 if merged == old:
                     unchanged += 1
                     continue

@@ -3,6 +3,7 @@
 Pure: bytes in, records out.  A bad line is reported with its line number and
 the rest of the file still loads.  Label fields that are not part of an
 article (``species_hint``, ``study_type_label``, ``split``, ...) stay in ``raw``.
+A JSON array of such objects, or one such object, is read the same way.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _strs(v: Any) -> tuple[str, ...]:
     if isinstance(v, str):
         return (v,) if v.strip() else ()
     if not isinstance(v, list):
-        raise ValueError(f"expected a list, got {type(v).__name__}")
+        raise TypeError(f"expected a list, got {type(v).__name__}")
     return tuple(str(x).strip() for x in v if x is not None and str(x).strip())
 
 
@@ -40,14 +41,14 @@ def _mesh(v: Any) -> tuple[MeshHeading, ...]:
         elif isinstance(m, dict) and m.get("descriptor"):
             out.append(MeshHeading(str(m["descriptor"]), bool(m.get("major")), _strs(m.get("qualifiers"))))
         else:
-            raise ValueError("mesh entries must be strings or {descriptor, major, qualifiers}")
+            raise TypeError("mesh entries must be strings or {descriptor, major, qualifiers}")
     return tuple(out)
 
 
 def article_from_dict(d: dict[str, Any], raw: str, source: str = SOURCE) -> Article:
-    """Build an Article from one JSON object of the shared-data format; raises ValueError if unusable."""
+    """Build an Article from one JSON object of the shared-data format; ValueError/TypeError if unusable."""
     if not isinstance(d, dict):
-        raise ValueError("a record must be a JSON object")
+        raise TypeError("a record must be a JSON object")
     title = _str(d.get("title"))
     if not title:
         raise ValueError("record has no title")
@@ -87,12 +88,33 @@ def read_jsonl(data: bytes, name: str) -> ReadResult:
         if not line.strip():
             continue
         try:
-            text = line.decode("utf-8")
+            text = line.decode("utf-8").lstrip("\ufeff")
             records.append(article_from_dict(json.loads(text), text))
         except UnicodeDecodeError as e:
             bad.append(Malformed(name, f"line {lineno}", f"not UTF-8 ({e.reason})"))
         except json.JSONDecodeError as e:
             bad.append(Malformed(name, f"line {lineno}", f"invalid JSON: {e.msg} at column {e.colno}"))
-        except ValueError as e:
+        except (ValueError, TypeError) as e:
             bad.append(Malformed(name, f"line {lineno}", str(e)))
+    return ReadResult(tuple(records), tuple(bad))
+
+
+def read_json_document(data: bytes, name: str) -> ReadResult:
+    """One JSON document holding a record or an array of records in the JSON Lines format."""
+    try:
+        obj = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        return ReadResult((), (Malformed(name, f"byte {e.start}", f"not UTF-8 ({e.reason})"),))
+    except json.JSONDecodeError as e:
+        return ReadResult((), (Malformed(name, f"line {e.lineno} column {e.colno}", f"invalid JSON: {e.msg}"),))
+    if isinstance(obj, dict) and "esearchresult" in obj:
+        return ReadResult((), (Malformed(name, "file", "an E-utilities esearch result (PMIDs only, no records)"),))
+    items = obj if isinstance(obj, list) else [obj]
+    records: list[Article] = []
+    bad: list[Malformed] = []
+    for i, d in enumerate(items, 1):
+        try:
+            records.append(article_from_dict(d, json.dumps(d, ensure_ascii=False)))
+        except (ValueError, TypeError) as e:
+            bad.append(Malformed(name, f"item {i}" if isinstance(obj, list) else "file", str(e)))
     return ReadResult(tuple(records), tuple(bad))

@@ -1,34 +1,56 @@
 """Pick the right reader for a file by looking at its bytes, not its name.
 
-Every reader is a pure function ``(data: bytes, name: str) -> ReadResult``.
+Every reader is a pure function ``(data: bytes, name: str) -> ReadResult``; a
+file no reader understands becomes one ``Malformed`` entry, never an exception.
+``reparse`` turns a stored ``Article.raw`` payload back into an Article, so
+records can be re-read with a newer parser without harvesting again.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import MalformedRecord
-from ..records import Malformed, ReadResult
-from .europepmc import read_europepmc_json, read_europepmc_xml
-from .jsonl import read_jsonl
-from .pubmed import read_pubmed_xml
+from ..records import Article, Malformed, ReadResult
+from .europepmc import article_from_result, parse_xml, read_europepmc_json, read_europepmc_xml
+from .jsonl import article_from_dict, read_json_document, read_jsonl
+from .pubmed import article_from_element, read_pubmed_xml
 
 Reader = Callable[[bytes, str], ReadResult]
+_HTML = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html)", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+def _html_page(data: bytes, name: str) -> ReadResult:
+    m = _TITLE.search(data[:65536])
+    title = " ".join(m.group(1).decode("utf-8", "replace").split())[:120] if m else ""
+    why = f"an HTML page, not a record file (title: {title!r})" if title else "an HTML page, not a record file"
+    return ReadResult((), (Malformed(name, "file", why),))
 
 
 def sniff(data: bytes) -> Reader:
     """Choose a reader from the content: Europe PMC JSON/XML, PubMed XML or JSON Lines."""
-    head = data.lstrip()[:4096]
+    body = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+    head = body[:4096]
+    if _HTML.match(head):
+        return _html_page
     if head.startswith(b"<"):
-        if b"PubmedArticleSet" in head or b"<PubmedArticle" in head or b"pubmed_" in head.lower():
+        low = head.lower()
+        if b"pubmedarticle" in low or b"pubmed_" in low or b"<efetchresult" in low or b"<esearchresult" in low:
             return read_pubmed_xml
         return read_europepmc_xml
     if head.startswith(b"{"):
-        first = data.lstrip().split(b"\n", 1)[0]
-        if b'"resultList"' in data[:200000] or b'"hitCount"' in first or b'"request"' in first:
+        first = body.split(b"\n", 1)[0]
+        if b'"resultList"' in body[:200000] or b'"hitCount"' in first or b'"request"' in first:
             return read_europepmc_json
-        return read_jsonl
+        # pretty-printed JSON opens with a lone "{"; a JSON Lines file has a whole record on line 1
+        whole = first.strip() == b"{" or b'"esearchresult"' in first[:200]
+        return read_json_document if whole else read_jsonl
+    if head.startswith(b"["):
+        return read_json_document
     if not head:
         raise MalformedRecord("empty file")
     raise MalformedRecord("unknown format: expected JSON, JSON Lines or XML")
@@ -50,3 +72,24 @@ def read_path(path: str | Path) -> ReadResult:
     except OSError as e:
         raise MalformedRecord(f"{p}: cannot read file ({e.strerror})") from e
     return read_bytes(data, str(p))
+
+
+def reparse(source: str, payload: str) -> Article:
+    """Re-read one stored raw payload (``Article.raw`` entry) with the current parsers."""
+    if source == "jsonl":
+        return article_from_dict(json.loads(payload), payload)
+    if source == "pubmed":
+        return article_from_element(parse_xml(payload.encode()))
+    if source in ("europepmc", "europepmc-lite"):
+        return article_from_result(json.loads(payload), source, payload)
+    if source in ("europepmc-xml", "europepmc-xml-lite", "europepmc-dc"):
+        wrapper = b"<responseWrapper><resultList>" + payload.encode() + b"</resultList></responseWrapper>"
+        if source == "europepmc-dc":
+            wrapper = (b'<responseWrapper xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+                       b"<rdf:RDF>" + payload.encode() + b"</rdf:RDF></responseWrapper>")
+        result = read_europepmc_xml(wrapper, source)
+        if not result.records:
+            raise MalformedRecord(f"stored {source} payload no longer parses: "
+                                  + "; ".join(str(m) for m in result.malformed))
+        return result.records[0]
+    raise MalformedRecord(f"unknown raw payload source {source!r}")

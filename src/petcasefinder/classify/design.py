@@ -1,0 +1,179 @@
+"""What kind of article a record is (case report, case series, review, trial, ...), from metadata and wording.
+
+Publication types decide when present; otherwise the title and abstract wording.  Order matters and is
+deliberate: a systematic review that quotes case reports is a review; a case report that ends with "a review
+of the literature" is a case report; a laboratory experiment is recognised before its "we describe" wording
+can make it look like a case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .evidence import Evidence, Hit
+from .patient import LAB_SPECIES, Patient
+
+CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
+
+_SR_TYPES = {"systematic review", "meta-analysis", "network meta-analysis"}
+_PROTOCOL_TYPES = {"practice guideline", "guideline", "consensus development conference", "clinical trial protocol"}
+_EDITORIAL_TYPES = {"editorial", "letter", "comment", "news", "newspaper article", "interview", "biography",
+                    "published erratum", "retraction notice", "expression of concern"}
+_COHORT_TYPES = {"observational study", "multicenter study", "evaluation study", "validation study", "twin study"}
+_TITLE_SINGLE = re.compile(
+    r"\b(?:in|of|from|to|with|for)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:[\w'-]+\s+){0,4}$",
+    re.I,
+)
+_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b", re.I)
+_CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) (?:cases|animals)\b",
+                         re.I)
+_NUMBERS = {w: i + 2 for i, w in enumerate("two three four five six seven eight nine ten eleven twelve".split())}
+
+
+@dataclass(frozen=True)
+class Design:
+    article_type: str
+    why: str  # a phrase with its evidence: "meta-analysis ('a systematic review and meta-analysis')"
+    case_evidence: tuple[str, ...] = ()
+    animals: int | None = None
+
+
+def _q(h: Hit | None) -> str:
+    return f"'{h.quote}'" if h else ""
+
+
+def _pub(ev: Evidence, names: set[str]) -> str | None:
+    for p in ev.article.pub_types:
+        low = p.strip().lower()
+        if low in names:
+            return p.strip()
+    return None
+
+
+def _pub_trial(ev: Evidence) -> str | None:
+    return next((p.strip() for p in ev.article.pub_types if "trial" in p.lower() and "protocol" not in p.lower()), None)
+
+
+def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
+    """How many animals the record describes: the title's count, else the largest count in the abstract."""
+    counts = [c for c in ev.counts if not patient.species or c.species in patient.species]
+    title = [c for c in counts if c.field == "title"]
+    if title:
+        return title[0].n, f"title: '{title[0].quote}'"
+    if counts:
+        best = max(counts, key=lambda c: c.n)
+        return best.n, f"abstract: '{best.quote}'"
+    for f in ("title", "abstract"):
+        m = _CASE_COUNT.search(ev.texts[f])
+        if m:
+            w = m.group(1).lower()
+            return (int(w) if w.isdigit() else _NUMBERS[w]), f"{f}: '{m.group(0)}'"
+    return None, ""
+
+
+def _case_evidence(ev: Evidence, patient: Patient) -> tuple[list[str], list[str]]:
+    """(firm, soft) case evidence: firm = publication type, self-description, case header, signalment;
+    soft = a title such as 'in a dog' (also the wording of animal-model papers, hence soft)."""
+    out, soft = [], []
+    pub = _pub(ev, {"case reports"})
+    if pub:
+        out.append(f"publication type: {pub}")
+    for cue in ("case_self", "case_series"):
+        h = ev.first(cue, "title")
+        if h:
+            out.append(f"title: {_q(h)}")
+    if patient.kind == "animal":
+        title = ev.texts["title"]
+        for m in ev.nouns("title"):
+            start = _TITLE_SINGLE.search(title[: m.start])
+            if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]):
+                soft.append(f"title: '{title[start.start() : m.end]}'")
+                break
+    header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract"
+                   and re.match(r"case (?:presentation|description|summary|history|details)", h.quote, re.I)), None)
+    if header:
+        out.append(f"abstract: {_q(header)}")
+    sig = next((s for s in ev.signalments if s.subject == patient.kind and s.subject != "unknown"), None)
+    if sig:
+        out.append(f"{sig.field}: '{sig.quote}'")
+    return out, soft
+
+
+def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]:
+    lab = min(5.0, float(ev.n("lab"))) + (2.0 if ev.lab_mentions else 0.0)
+    lab += 3.0 if any(role == "lab" for _, _, role in ev.mesh) else 0.0
+    if patient.species and patient.species[0] in LAB_SPECIES:
+        lab += 1.5
+    clinical = 3.0 * any(s.subject == "animal" for s in ev.signalments) + min(3.0, float(ev.n("clinical")))
+    clinical += 2.0 * bool(ev.first("case_self") or ev.first("we_report") or ev.first("case_series"))
+    quote = ""
+    if ev.lab_mentions:
+        quote = f"'{ev.lab_mentions[0].said}'"
+    elif ev.first("lab"):
+        quote = _q(ev.first("lab"))
+    return lab, clinical, quote
+
+
+def decide(ev: Evidence, patient: Patient) -> Design:
+    pub_case = _pub(ev, {"case reports"})
+    firm, soft = _case_evidence(ev, patient)
+    n, n_quote = animal_count(ev, patient)
+    inferential = ev.first("stats") or ev.first("control")
+
+    pub_sr = _pub(ev, _SR_TYPES)
+    sr_hit = ev.first("sr", "title") or (ev.first("sr") if ev.n("sr") >= 2 else None)
+    sr_hit = sr_hit or next((h for h in ev.hits.get("sr", ()) if re.search(r"meta|prisma", h.quote, re.I)), None)
+    if (pub_sr or sr_hit) and not pub_case:
+        kind = "meta-analysis" if re.search(r"meta", (pub_sr or "") + (sr_hit.quote if sr_hit else ""), re.I) \
+            else "systematic review"
+        return Design("systematic review / meta-analysis", f"{kind} ({_q(sr_hit) or 'publication type: ' + str(pub_sr)})")
+    pub_protocol = _pub(ev, _PROTOCOL_TYPES)
+    if pub_protocol or (ev.first("protocol") and not firm):
+        return Design("guideline / protocol",
+                      f"study protocol or guideline ({_q(ev.first('protocol')) or 'publication type: ' + str(pub_protocol)})")
+    pub_ed = _pub(ev, _EDITORIAL_TYPES)
+    if pub_ed and not pub_case:
+        return Design("editorial / letter", f"editorial or letter (publication type: {pub_ed})")
+    if patient.kind == "animal" and not pub_case:
+        lab, clinical, quote = _lab_vs_clinical(ev, patient)
+        if lab >= 1.0 and lab > clinical:
+            return Design("laboratory-animal experiment", f"laboratory {_plural(patient)} used as a disease model "
+                          f"or experimental subjects ({quote or _q(ev.first('lab'))})".replace(" ()", ""))
+    strong = firm or (soft if not (ev.first("stats") or ev.first("control") or ev.first("trial")) else [])
+    if strong:
+        series = ev.first("case_series") is not None or (n is not None and n > 1)
+        ev_case = tuple(strong) + ((f"{n} animals: {n_quote}",) if series and n and n_quote else ())
+        return Design("case series" if series else "case report", "", ev_case, n)
+    pub_trial = _pub_trial(ev)
+    if pub_trial or ev.first("trial"):
+        return Design("trial", f"trial ({_q(ev.first('trial')) or 'publication type: ' + str(pub_trial)})")
+    if ev.first("survey"):
+        return Design("survey", f"survey ({_q(ev.first('survey'))})")
+    if ev.first("invitro") and (patient.kind == "none" or ev.n("invitro") >= 2):
+        return Design("in vitro", f"in vitro study ({_q(ev.first('invitro'))})")
+    pub_review = _pub(ev, {"review", "scoping review"})
+    if pub_review or ev.first("review"):
+        return Design("review", f"review ({_q(ev.first('review')) or 'publication type: ' + str(pub_review)})")
+    if ev.first("case_series") and not inferential:
+        return Design("case series", "", (f"abstract: {_q(ev.first('case_series'))}",), n)
+    if n is not None and 1 < n <= CASE_SERIES_MAX and not inferential and not ev.first("cohort"):
+        return Design("case series", "", (f"{n} animals: {n_quote}",), n)
+    cohort = ev.first("cohort") or inferential
+    pub_cohort = _pub(ev, _COHORT_TYPES)
+    if cohort or pub_cohort or (n is not None and n > CASE_SERIES_MAX):
+        what = _q(cohort) or (f"publication type: {pub_cohort}" if pub_cohort else f"{n} animals: {n_quote}")
+        return Design("cohort / cross-sectional / retrospective study", f"cohort, cross-sectional or statistical "
+                      f"study ({what})")
+    weak = ev.first("we_report") or ev.first("case_self")
+    if weak and (patient.kind != "animal" or ev.first("clinical")):
+        return Design("case report", "", (f"{weak.field}: {_q(weak)}",), n)
+    return Design("other", "no case description found")
+
+
+def _plural(patient: Patient) -> str:
+    if not patient.species:
+        return "animals"
+    s = patient.species[0]
+    return {"mouse": "mice", "sheep": "sheep", "fish": "fish", "deer": "deer", "cattle": "cattle"}.get(s, s + "s")

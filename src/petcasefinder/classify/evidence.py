@@ -1,0 +1,233 @@
+"""Collect what a record says about its patient and design: metadata, cue phrases, species, signalments, counts.
+
+Every piece of text evidence keeps its field and offsets, and its ``quote`` is an exact substring of the
+title or abstract, so a reason can always be checked against the record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon.mentions import SpeciesMention
+from ..lexicon.species import SpeciesLexicon
+from ..records import Article
+from .rules import COMBINED, RULES
+
+_NUM_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
+).split()
+_NUM_VALUE = {w: i + 1 for i, w in enumerate(_NUM_WORDS[:20])} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_NUM = r"(?:\d{1,5}|(?:%s)(?:[- ](?:%s))?)" % ("|".join(_NUM_WORDS), "|".join(_NUM_WORDS))
+_COUNT_BEFORE = re.compile(r"(?<![/\w.,])(" + _NUM + r")\s+((?:[\w'-]+\s+){0,3})$", re.I)
+_NOT_A_COUNT = re.compile(r"\b(?:year|years|month|months|week|weeks|day|days|old|kg|mg|g|ml|hours?|times|of)\b", re.I)
+_AGE = re.compile(
+    r"\b(?:an?|one|the|this|our|their|his|her)\s+\(?((?:\d+(?:[.,]\d+)?|[a-z]+(?:-[a-z]+)?)(?:\s*|-)"
+    r"(?:year|yr|month|mo|week|wk|day)s?(?:\s*|-)old)\b",
+    re.I,
+)
+_PERSON_NP = re.compile(
+    r"\b(?:an?)\s+((?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|infant|child|toddler|baby|gentleman|lady|patient|"
+    r"teenager|adolescent|neonate|newborn))\b",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:no|without|lack of|absence of|not|nor)\s+(?:\w+\s+)?$", re.I)
+_ANIMAL_QUALIFIER = re.compile(
+    r"\b(?:veterinary|animal|animals'?|canine|feline|equine|bovine|porcine|ovine|avian|pet|small-animal|"
+    r"their|these|both)\s+$",
+    re.I,
+)
+_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
+FIELDS = ("title", "abstract")
+
+
+@dataclass(frozen=True)
+class Hit:
+    cue: str
+    field: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Signalment:
+    """'A 9-year-old spayed female Labrador retriever' (animal) or 'a 44-year-old male farmer' (human)."""
+
+    field: str
+    start: int
+    subject: str  # animal | human | unknown
+    species: str | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class Count:
+    n: int
+    species: str
+    field: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: Article
+    texts: dict[str, str]
+    pub_types: frozenset[str]
+    mesh: tuple[tuple[str, str, str], ...]  # (descriptor, species or "", role)
+    vet_journal: bool
+    hits: dict[str, tuple[Hit, ...]]
+    mentions: dict[str, tuple[SpeciesMention, ...]]
+    adjectival: frozenset[tuple[str, int]]  # (field, start) of mentions that are adjectives or lab strains
+    lab_mentions: tuple[SpeciesMention, ...]
+    signalments: tuple[Signalment, ...]
+    counts: tuple[Count, ...]
+
+    def first(self, cue: str, field: str | None = None) -> Hit | None:
+        for h in self.hits.get(cue, ()):
+            if field is None or h.field == field:
+                return h
+        return None
+
+    def n(self, cue: str, field: str | None = None) -> int:
+        return sum(1 for h in self.hits.get(cue, ()) if field is None or h.field == field)
+
+    def nouns(self, field: str) -> list[SpeciesMention]:
+        """Species mentions that name an animal (not 'canine' as an adjective)."""
+        return [m for m in self.mentions[field] if (field, m.start) not in self.adjectival]
+
+
+def phrase(text: str, start: int, end: int, words_after: int = 0, words_before: int = 0, limit: int = 110) -> str:
+    """The matched words plus a few neighbours from the same sentence: always an exact substring of ``text``."""
+    stop = _SENTENCE_STOP.search(text, end)
+    hard_end = stop.start() if stop else len(text)
+    e = end
+    for m in re.finditer(r"\S+", text[end:hard_end]):
+        if words_after <= 0:
+            break
+        e = end + m.end()
+        words_after -= 1
+    s = start
+    if words_before:
+        back = text[max(0, start - 80) : start]
+        cut = max(back.rfind("\n"), back.rfind(". "), back.rfind("; "))
+        back_words = list(re.finditer(r"\S+", back[cut + 1 :] if cut >= 0 else back))
+        if back_words:
+            first = back_words[-min(words_before, len(back_words))]
+            s = start - len(back) + (cut + 1 if cut >= 0 else 0) + first.start()
+    out = text[s:e].strip().rstrip(",:;(")
+    if len(out) > limit:
+        out = out[:limit].rsplit(" ", 1)[0]
+    return out
+
+
+def _hits(cue: str, field: str, text: str, mentions: tuple[SpeciesMention, ...]) -> list[Hit]:
+    out = []
+    after = 4 if cue in ("human", "person") else 0
+    pat = COMBINED.get(cue)
+    if pat is not None:
+        for m in pat.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if cue in ("control", "stats", "trial", "lab", "cohort") and _NEGATED.search(before):
+                continue
+            if cue in ("human", "person") and (
+                _ANIMAL_QUALIFIER.search(before) or any(x.end <= m.start() <= x.end + 2 for x in mentions)
+            ):
+                continue
+            out.append(Hit(cue, field, m.start(), m.end(), phrase(text, m.start(), m.end(), after)))
+    return sorted(out, key=lambda h: h.start)
+
+
+def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) -> list[Signalment]:
+    out = []
+    person_pat = COMBINED["person"]
+    for m in _AGE.finditer(text):
+        stop = _SENTENCE_STOP.search(text, m.end())
+        window_end = min(stop.start() if stop else len(text), m.end() + 100)
+        animal = next((x for x in mentions if m.end() <= x.start < window_end), None)
+        person = person_pat.search(text, m.end(), window_end)
+        if animal and (person is None or animal.start <= person.start()):
+            out.append(Signalment(field, m.start(), "animal", animal.species, text[m.start() : animal.end]))
+        elif person is not None:
+            out.append(Signalment(field, m.start(), "human", None, text[m.start() : person.end()]))
+        else:
+            out.append(Signalment(field, m.start(), "unknown", None, phrase(text, m.start(), m.end(), 3)))
+    for m in _PERSON_NP.finditer(text):
+        words = m.group(1)
+        if any(m.start() <= x.start < m.end() for x in mentions) or re.search(
+            r"\b(?:veterinary|animal|canine|feline|equine)\b", words, re.I
+        ):
+            continue
+        if not any(s.start <= m.start() < s.start + len(s.quote) for s in out):
+            out.append(Signalment(field, m.start(), "human", None, text[m.start() : m.end()]))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count]:
+    out = []
+    for x in mentions:
+        m = _COUNT_BEFORE.search(text[max(0, x.start - 60) : x.start])
+        if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2):
+            continue
+        pre = text[max(0, x.start - 60) : x.start][: m.start()].rstrip().lower()
+        if pre.endswith(("of", "/", "and")):
+            continue
+        n = _number(m.group(1))
+        if n is not None and 0 < n < 100000:
+            start = x.start - (len(text[max(0, x.start - 60) : x.start]) - m.start())
+            out.append(Count(n, x.species, field, text[start : x.end]))
+    return out
+
+
+def _number(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    parts = re.split(r"[- ]", s.lower())
+    vals = [_NUM_VALUE.get(p) for p in parts]
+    if any(v is None for v in vals):
+        return None
+    return sum(v for v in vals if v is not None)
+
+
+def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
+    texts = {"title": article.title or "", "abstract": article.abstract or ""}
+    mentions = {f: tuple(lex.find(texts[f])) for f in FIELDS}
+    adjectival: set[tuple[str, int]] = set()
+    lab: list[SpeciesMention] = []
+    for f in FIELDS:
+        for m in mentions[f]:
+            flags = lex.flags(m)
+            if "adj" in flags:
+                adjectival.add((f, m.start))
+            if "lab" in flags:
+                lab.append(m)
+    hits: dict[str, list[Hit]] = {}
+    for cue in COMBINED:
+        for f in FIELDS:
+            hits.setdefault(cue, []).extend(_hits(cue, f, texts[f], mentions[f]))
+    mesh = []
+    for h in article.mesh:
+        found = lex.mesh(h.descriptor)
+        if found:
+            mesh.append((h.descriptor, found[0], found[1]))
+    signalments = [s for f in FIELDS for s in _signalments(f, texts[f], mentions[f])]
+    counts = [
+        c for f in FIELDS
+        for c in _counts(f, texts[f], [m for m in mentions[f] if (f, m.start) not in adjectival])
+    ]
+    return Evidence(
+        article=article,
+        texts=texts,
+        pub_types=frozenset(p.strip().lower() for p in article.pub_types),
+        mesh=tuple(mesh),
+        vet_journal=RULES.is_vet_journal(article.journal),
+        hits={k: tuple(v) for k, v in hits.items()},
+        mentions=mentions,
+        adjectival=frozenset(adjectival),
+        lab_mentions=tuple(lab),
+        signalments=tuple(signalments),
+        counts=tuple(counts),
+    )

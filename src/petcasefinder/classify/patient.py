@@ -1,0 +1,112 @@
+"""Who the record is about: an animal patient (and which species), a human patient, or nobody.
+
+Decided by weighing evidence, never by the journal alone: a signalment ("a 4-year-old male American
+Staffordshire terrier" vs "a 44-year-old male farmer") counts most, then the title, MeSH check tags and
+species descriptors, then how often each side is named in the abstract.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..lexicon.species import SpeciesLexicon
+from .evidence import Evidence
+
+_GENERIC = {"bird", "reptile", "amphibian"}
+LAB_SPECIES = {"mouse", "rat", "guinea pig", "hamster", "gerbil", "macaque", "marmoset", "squirrel monkey", "monkey",
+               "baboon", "fish", "frog"}
+
+
+@dataclass(frozen=True)
+class Patient:
+    kind: str  # animal | human | none
+    species: tuple[str, ...]
+    animal_score: float
+    human_score: float
+    reasons: tuple[str, ...]
+    evidence: str  # the best quote for the decision ("" when none)
+
+
+def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
+    animal, human = 0.0, 0.0
+    animal_sig = [s for s in ev.signalments if s.subject == "animal"]
+    human_sig = [s for s in ev.signalments if s.subject == "human"]
+    title_nouns = ev.nouns("title")
+    abstract_nouns = ev.nouns("abstract")
+    descriptors = {d for d, _, _ in ev.mesh}
+    mesh_species = [(d, s) for d, s, role in ev.mesh if s and role in ("species", "disease")]
+    reasons: list[str] = []
+
+    if animal_sig:
+        animal += 4.0
+    if human_sig:
+        human += 4.0 + (2.0 if any(s.field == "title" for s in human_sig) else 0.0)
+    if title_nouns:
+        animal += 2.5
+    elif ev.mentions["title"]:
+        animal += 1.0
+    animal += min(2.0, 0.4 * len(abstract_nouns))
+    if mesh_species:
+        animal += 3.0
+    if "Animals" in descriptors and "Humans" not in descriptors:
+        animal += 1.5
+    if "Humans" in descriptors and "Animals" not in descriptors:
+        human += 4.0
+    if title_nouns or abstract_nouns or mesh_species:
+        if ev.vet_journal:
+            animal += 1.0
+        animal += min(1.5, 0.5 * ev.n("clinical"))
+    human += min(3.0, 1.0 * ev.n("person", "abstract")) + (3.0 if ev.first("person", "title") else 0.0)
+    human += min(2.5, 0.5 * ev.n("human"))
+
+    if animal >= 2.0 and animal > human:
+        species = _species(ev, lex)
+        return Patient("animal", species, animal, human, tuple(reasons), _animal_quote(ev))
+    if human >= 1.5 and human >= animal:
+        return Patient("human", (), animal, human, tuple(reasons), _human_quote(ev))
+    return Patient("none", (), animal, human, tuple(reasons), "")
+
+
+def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
+    """The patient species: signalment and title count most; incidental mentions ("unlike in cats") drop out."""
+    w: Counter[str] = Counter()
+    for s in ev.signalments:
+        if s.subject == "animal" and s.species:
+            w[s.species] += 4
+    for m in ev.mentions["title"]:
+        w[m.species] += 1.5 if ("title", m.start) in ev.adjectival else 3
+    for m in ev.mentions["abstract"]:
+        w[m.species] += 0.5 if ("abstract", m.start) in ev.adjectival else 1
+    for _, sp, role in ev.mesh:
+        if sp and role in ("species", "disease"):
+            w[sp] += 3
+    for c in ev.counts:
+        w[c.species] += 2
+    if not w:
+        return ()
+    top = max(w.values())
+    keep = [s for s, v in w.items() if v >= 0.6 * top and v >= 3]
+    groups = {lex.group(s) for s in keep if s not in _GENERIC}
+    keep = [s for s in keep if not (s in _GENERIC and lex.group(s) in groups)]
+    order = {s: i for i, s in enumerate(lex.names())}
+    return tuple(sorted(keep, key=lambda s: (-w[s], order.get(s, 999), s)))
+
+
+def _animal_quote(ev: Evidence) -> str:
+    sig = next((s for s in ev.signalments if s.subject == "animal"), None)
+    if sig:
+        return f"{sig.field}: '{sig.quote}'"
+    return ""
+
+
+def _human_quote(ev: Evidence) -> str:
+    sig = next((s for s in ev.signalments if s.subject == "human"), None)
+    if sig:
+        return sig.quote
+    for cue in ("person", "human"):
+        h = ev.first(cue, "title") or ev.first(cue)
+        if h:
+            return h.quote
+    d = next((d for d, _, role in ev.mesh if role == "human"), None)
+    return f"MeSH: {d}" if d else ""

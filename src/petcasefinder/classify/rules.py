@@ -1,0 +1,61 @@
+"""The classifier's data: text cues (data/classify_cues.tsv) and veterinary journals (data/classify_vet_journals.tsv).
+
+Read once at import, so ``classify()`` itself does no I/O.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..settings import DATA_DIR
+
+# Journal words that mark a veterinary title even when the journal is not in the list.
+_VET_WORDS = re.compile(
+    r"\b(?:vet\w*|tier\w*|feline|equine|canine|avian|zoo|wildl\w*|animal (?:hospital|practice)|theriogenology)\b", re.I
+)
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8") as f:
+        lines = (line for line in f if line.strip() and not line.startswith("#"))
+        for r in csv.DictReader(lines, delimiter="\t"):
+            yield {k: (v or "").strip() for k, v in r.items()}
+
+
+def journal_key(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.casefold().replace("&", " and ")))
+
+
+@dataclass(frozen=True)
+class Rules:
+    cues: dict[str, tuple[re.Pattern[str], ...]]
+    vet_journals: frozenset[str]
+
+    def is_vet_journal(self, journal: str | None) -> bool:
+        if not journal:
+            return False
+        key = journal_key(journal.split(":")[0] if len(journal) > 60 else journal)
+        return key in self.vet_journals or journal_key(journal) in self.vet_journals or bool(_VET_WORDS.search(journal))
+
+
+def load(data_dir: Path = DATA_DIR) -> Rules:
+    cues: dict[str, list[re.Pattern[str]]] = {}
+    for r in _rows(data_dir / "classify_cues.tsv"):
+        cues.setdefault(r["cue"], []).append(re.compile(r["pattern"], re.I))
+    journals: set[str] = set()
+    for r in _rows(data_dir / "classify_vet_journals.tsv"):
+        journals.update(journal_key(x) for x in (r["journal"], r["abbreviation"]) if x)
+    return Rules({k: tuple(v) for k, v in cues.items()}, frozenset(journals))
+
+
+def combined(rules: Rules) -> dict[str, re.Pattern[str]]:
+    """One alternation per cue, so each field is scanned once per cue."""
+    return {k: re.compile("|".join(f"(?:{p.pattern})" for p in v), re.I) for k, v in rules.cues.items()}
+
+
+RULES = load()
+COMBINED = combined(RULES)

@@ -1,0 +1,1 @@
+"""Measured quality figures on labelled data, one module per stage (``evaluate <stage>``)."""

@@ -1,0 +1,280 @@
+"""The search pipeline: understand -> species filter -> retrieve (lexical, dense, concepts) -> fuse ->
+keep only candidates with real evidence -> explain -> (optional) summary.
+
+``related`` runs the same pipeline with a case's own signs, diagnosis and vector as the query.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..errors import NotFound, QueryError
+from ..index.embeddings import Embedder, get_embedder
+from ..index.sqlite import Store
+from ..lexicon import Lexicon
+from ..lexicon import load as load_lexicon
+from ..records import Case, Diagnosis, Hit, QuerySign, SearchResponse, Sign, Summary, Understood
+from ..settings import Settings
+from . import explain, fusion, retrieve
+from .index import SEX_CODES, SearchIndex, get_index
+from .lexical import tokenize
+from .query import Analysis, analyse, words
+
+MAX_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Options:
+    """Knobs the evaluation compares; the defaults are what users get."""
+
+    fusion: str = "rrf"
+    weights: Mapping[str, float] = field(default_factory=lambda: dict(fusion.DEFAULT_WEIGHTS))
+    retrievers: tuple[str, ...] = ("lexical", "dense", "concepts")
+    min_coverage: float = 0.4  # share of the owner's other words (idf-weighted) a text-only match needs
+    boost_breed: float = 0.10
+    boost_age: float = 0.05
+    boost_sex: float = 0.03
+    negated_penalty: float = 0.5
+
+
+DEFAULT_OPTIONS = Options()
+
+
+def normalise_species(species: str | None, lexicon: Lexicon) -> str | None:
+    s = (species or "").strip()
+    if not s:
+        return None
+    found = lexicon.species.find(s)
+    return found[0].species if found else s.lower()
+
+
+def _embedder(embedder: Embedder | None) -> tuple[Embedder | None, str | None]:
+    if embedder is not None:
+        return embedder, None
+    return get_embedder(Settings.from_env())
+
+
+def _species_list(ix: SearchIndex) -> str:
+    counts = sorted(((int(m.sum()), sp) for sp, m in ix.species_masks.items()), reverse=True)
+    return ", ".join(explain.plural(sp) for n, sp in counts if n) or "none yet"
+
+
+@dataclass(frozen=True)
+class _Query:
+    analysis: Analysis
+    understood: Understood
+    dense_text: str | None = None
+    dense_vector: NDArray[np.float32] | None = None
+    exclude_row: int | None = None
+
+
+def _agreement(ix: SearchIndex, row: int, u: Understood) -> explain.Agreement:
+    sps = ix.row_species[row]
+    species = u.species if u.species in sps else (sps[0] if sps else None)
+    case_breed = ix.breed[row]
+    breed = bool(u.breed and case_breed and (u.breed.lower() in case_breed.lower()
+                                               or case_breed.lower() in u.breed.lower()))
+    if u.breed and not breed:
+        toks = [t for t in tokenize(u.breed) if t not in words().stopwords]
+        breed = bool(toks) and all(
+            bool(ix.lexical.matched(t, np.asarray([row], dtype=np.int64))[0]) for t in toks
+        )
+        case_breed = case_breed or (u.breed if breed else None)
+    years = float(ix.age_years[row])
+    case_age = None if np.isnan(years) else (f"{years:g} years" if years >= 1 else f"{round(years * 12)} months")
+    code = int(ix.sex[row])
+    case_sex = {v: k for k, v in SEX_CODES.items()}.get(code)
+    return explain.Agreement(
+        species=species,
+        breed=breed,
+        age=explain.age_agrees(u.age, years),
+        sex=explain.sex_agrees(u.sex, case_sex),
+        case_age=case_age,
+        case_sex=case_sex,
+        case_breed=case_breed,
+    )
+
+
+def _summarise(cases: list[Case]) -> Summary | None:
+    """The summary of what was tried, when the summary module is installed (imported lazily)."""
+    try:
+        mod = importlib.import_module("petcasefinder.summarise")
+    except ImportError:
+        return None
+    fn = getattr(mod, "summarise", None)
+    if not callable(fn):
+        return None
+    out = fn(cases)
+    return out if isinstance(out, Summary) else None
+
+
+def _run(
+    store: Store,
+    ix: SearchIndex,
+    q: _Query,
+    *,
+    text: str,
+    limit: int,
+    lexicon: Lexicon,
+    embedder: Embedder | None,
+    summarise: bool,
+    options: Options,
+    notices: list[str],
+) -> SearchResponse:
+    u, a = q.understood, q.analysis
+    mask = ix.mask(u.species)
+    if q.exclude_row is not None:
+        mask = (np.ones(ix.size, dtype=np.bool_) if mask is None else mask.copy())
+        mask[q.exclude_row] = False
+    if u.species and (mask is None or not mask.any()):
+        notices.append(
+            f"This collection has no case reports about {explain.plural(u.species)} yet "
+            f"(it has: {_species_list(ix)}), so none are shown rather than cases about other animals."
+        )
+        return SearchResponse(text, u, (), None, " ".join(notices) or None)
+    lists: dict[str, retrieve.Ranked] = {}
+    if "lexical" in options.retrievers:
+        lists["lexical"] = retrieve.lexical(ix, retrieve.lexical_query(a, lexicon), mask)
+    if "concepts" in options.retrievers:
+        lists["concepts"] = retrieve.concepts(ix, retrieve.concept_terms(a, lexicon), mask)
+    if "dense" in options.retrievers and embedder is not None:
+        vectors, has = ix.vectors(store, embedder.name)
+        if has.any():
+            qv = q.dense_vector
+            if qv is None:
+                qv = embedder.embed([q.dense_text or text])[0]
+            lists["dense"] = retrieve.dense(ix, vectors, has, qv, mask)
+        else:
+            notices.append("No stored vectors for matching by meaning yet (run `petcasefinder build`).")
+    fused = fusion.select(options.fusion)(lists, options.weights)
+    cands = np.asarray(sorted(fused), dtype=np.int64)
+    ev = retrieve.evidence(ix, a, lexicon, cands)
+    scored: list[tuple[float, int, int]] = []  # (score, row, candidate index)
+    for i, row in enumerate(cands.tolist()):
+        if not ev.ok(i, options.min_coverage):
+            continue
+        ag = _agreement(ix, row, u)
+        s = fused[row] * (1 + options.boost_breed * ag.breed + options.boost_age * (ag.age is True)
+                          - options.boost_age * (ag.age is False) + options.boost_sex * (ag.sex is True))
+        if ev.negated[i]:
+            s *= options.negated_penalty
+        scored.append((s, row, i))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    top = scored[:limit]
+    cases = store.cases([int(ix.ids[row]) for _, row, _ in top])
+    by_id = {c.id: c for c in cases}
+    hits: list[Hit] = []
+    used: list[Case] = []
+    for s, row, i in top:
+        case = by_id.get(int(ix.ids[row]))
+        if case is None:
+            continue
+        ag = _agreement(ix, row, u)
+        matched = ev.signs[i]
+        terms = [t for m in matched for t in retrieve.sign_terms(m, lexicon)] + list(ev.matched_words[i])
+        key = explain.key_sentence(case.article, terms)
+        a_ = case.article
+        hits.append(Hit(
+            pmid=a_.pmid, doi=a_.doi, title=a_.title, year=a_.year, species=ix.row_species[row],
+            score=float(s), matched_signs=tuple(explain.sign_label(m) for m in matched),
+            why=explain.why(u, ag, matched, ev.negated[i], ev.matched_words[i], key),
+            journal=a_.journal, key_sentence=key,
+        ))
+        used.append(case)
+    if not hits:
+        notices.append(
+            "No case report in this collection matches what you described. Try other words for the signs "
+            "(for example 'drinking a lot' or 'polydipsia'), fewer details at once, or check the species."
+        )
+    summary = _summarise(used) if summarise and used else None
+    return SearchResponse(text, u, tuple(hits), summary, " ".join(notices) or None)
+
+
+def _check_limit(limit: int) -> int:
+    if limit < 1:
+        raise QueryError("The number of results must be at least 1.")
+    return min(int(limit), MAX_LIMIT)
+
+
+def search(
+    store: Store,
+    text: str,
+    *,
+    species: str | None = None,
+    limit: int = 10,
+    lexicon: Lexicon | None = None,
+    embedder: Embedder | None = None,
+    summarise: bool = True,
+    options: Options = DEFAULT_OPTIONS,
+) -> SearchResponse:
+    """Veterinary case reports matching an owner's description, best first, each explained."""
+    lex = lexicon or load_lexicon()
+    limit = _check_limit(limit)
+    a = analyse(text, lex)
+    named = normalise_species(species, lex)
+    u = replace(a.understood, species=named or a.understood.species)
+    notices: list[str] = []
+    if u.species is None:
+        notices.append("You didn't say which animal, so cases of every species are shown; "
+                       "add the species (for example 'dog' or 'cat') to narrow them.")
+    elif not named and len(a.species_said) > 1:
+        notices.append(f"You named more than one animal ({', '.join(a.species_said)}); showing "
+                       f"{explain.plural(u.species)}. Search again for the others.")
+    emb, emb_notice = (None, None) if "dense" not in options.retrievers else _embedder(embedder)
+    if emb_notice:
+        notices.append(emb_notice)
+    ix = get_index(store)
+    q = _Query(analysis=a, understood=u, dense_text=text)
+    return _run(store, ix, q, text=" ".join(text.split()), limit=limit, lexicon=lex, embedder=emb,
+                summarise=summarise, options=options, notices=notices)
+
+
+def related(
+    store: Store,
+    key: str,
+    *,
+    limit: int = 10,
+    lexicon: Lexicon | None = None,
+    embedder: Embedder | None = None,
+    summarise: bool = True,
+    options: Options = DEFAULT_OPTIONS,
+) -> SearchResponse:
+    """Cases like the case ``key``: its signs, diagnosis and vector as the query, same species, itself left out."""
+    lex = lexicon or load_lexicon()
+    limit = _check_limit(limit)
+    aid = store.find(key)
+    if aid is None:
+        raise NotFound(f"No case with id {key.strip()!r} in this collection.")
+    ix = get_index(store)
+    row = ix.pos.get(aid)
+    if row is None:
+        raise NotFound(f"{key.strip()} is in the collection but is not a veterinary case report, "
+                       "so there are no related cases to show.")
+    case = store.case(aid)
+    f = case.findings
+    signs: dict[str, QuerySign] = {}
+    items: list[Sign | Diagnosis] = [*(f.signs if f else ()), *(f.diagnosis if f else ())]
+    for item in items:
+        signs.setdefault(item.term.lower(), QuerySign(said=item.lay or item.term, term=item.term, lay=item.lay))
+    sig = f.signalment if f else None
+    sps = ix.row_species[row]
+    u = Understood(species=sps[0] if sps else None, signs=tuple(signs.values()),
+                   age=sig.age if sig else None, sex=sig.sex if sig else None, breed=sig.breed if sig else None)
+    stop = words().stopwords | {"case", "report", "dog", "cat", "canine", "feline"}
+    title_words = tuple(dict.fromkeys(w for w in tokenize(case.article.title) if w not in stop and len(w) > 2))
+    a = Analysis(understood=u, species_said=sps[:1], words=title_words, negated_words=())
+    emb, emb_notice = (None, None) if "dense" not in options.retrievers else _embedder(embedder)
+    notices = [emb_notice] if emb_notice else []
+    vec = None
+    if emb is not None:
+        vectors, has = ix.vectors(store, emb.name)
+        if has[row]:
+            vec = vectors[row]
+    q = _Query(analysis=a, understood=u, dense_text=case.article.text, dense_vector=vec, exclude_row=row)
+    return _run(store, ix, q, text=f"related to {case.key}", limit=limit, lexicon=lex, embedder=emb,
+                summarise=summarise, options=options, notices=notices)

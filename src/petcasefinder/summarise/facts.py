@@ -1,0 +1,110 @@
+"""What a summary may say about one case: its findings reduced to checkable facts.
+
+The composer only says what is here, and the support checker only accepts what
+is here, so both read a case through this one view.  An item is *grounded*
+when its evidence is a real part of the case's title or abstract; ungrounded
+items are never summarised and never count as support.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Case
+
+_SPACE = re.compile(r"\s+")
+_BRACKET = re.compile(r"\s*\([^()]*\)\s*")
+
+
+def norm(text: str) -> str:
+    """Lower case with single spaces: the form every comparison uses."""
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def phrase_of(lay: str, term: str) -> str:
+    """Lay words first, clinical term in brackets ("throwing up (vomiting)").
+
+    Extraction may already give a bracketed lay class ("a steroid (prednisolone)");
+    that is used as it is.  With no lay words the clinical term stands alone.
+    """
+    lay, term = _SPACE.sub(" ", lay).strip(), _SPACE.sub(" ", term).strip()
+    if "(" in lay:
+        return lay
+    if lay and norm(lay) != norm(term):
+        return f"{lay} ({term})" if term else lay
+    return term or lay
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # sign | diagnosis | treatment
+    key: str  # normalised clinical term or treatment name: the identity used for grouping
+    phrase: str  # the words the summary uses
+    forms: frozenset[str]  # every normalised surface form a sentence may name it by
+    treatment_kind: str = ""
+    grounded: bool = False
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    key: str
+    species: frozenset[str]  # every species the case is about (signalment and classification)
+    primary: str | None  # the one species the summary names it by, if there is one
+    single: bool  # one animal, or the number is not stated
+    items: tuple[Item, ...]
+    outcome: str
+    outcome_grounded: bool
+    follow_up: str | None  # normalised; None unless stated with evidence
+
+    def grounded(self, kind: str) -> list[Item]:
+        return [i for i in self.items if i.kind == kind and i.grounded]
+
+
+def _forms(lay: str, term: str, phrase: str) -> frozenset[str]:
+    out = {norm(phrase), norm(lay), norm(term), norm(_BRACKET.sub(" ", lay))}
+    return frozenset(f for f in out if len(f) >= 3)
+
+
+def _grounded(evidence: str | None, text: str) -> bool:
+    return bool(evidence and evidence.strip()) and norm(evidence or "") in text
+
+
+def facts_of(case: Case) -> CaseFacts | None:
+    """The facts of one case, or None when it has no extracted findings."""
+    f = case.findings
+    if f is None:
+        return None
+    text = norm(case.article.text)
+    items: list[Item] = []
+    seen: set[tuple[str, str]] = set()
+    for kind, term, lay, tkind, ev in (
+        *(("sign", s.term, s.lay, "", s.evidence) for s in f.signs),
+        *(("diagnosis", d.term, d.lay, "", d.evidence) for d in f.diagnosis),
+        *(("treatment", t.name, t.lay, t.kind, t.evidence) for t in f.treatments),
+    ):
+        key = norm(term or lay)
+        if not key or (kind, key) in seen:
+            continue
+        seen.add((kind, key))
+        phrase = phrase_of(lay, term)
+        items.append(Item(kind, key, phrase, _forms(lay, term, phrase), tkind, _grounded(ev, text)))
+    species = {norm(s) for s in (case.classification.species if case.classification else ())}
+    sig = norm(f.signalment.species or "")
+    if sig:
+        species.add(sig)
+    primary = sig or (next(iter(species)) if len(species) == 1 else None)
+    out = f.outcome
+    status = out.status if out.status else "unknown"
+    out_grounded = status == "unknown" or _grounded(out.evidence, text)
+    follow = norm(out.follow_up) if out.follow_up and _grounded(out.evidence, text) else None
+    return CaseFacts(
+        key=case.key,
+        species=frozenset(species),
+        primary=primary,
+        single=f.signalment.animals in (None, 1),
+        items=tuple(items),
+        outcome=status if out_grounded else "unknown",
+        outcome_grounded=out_grounded,
+        follow_up=follow,
+    )

@@ -1,0 +1,66 @@
+"""``summarise ID... --json`` over a real SQLite file holding hand-built cases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from petcasefinder.cli import main
+from petcasefinder.index.sqlite import Store
+from petcasefinder.records import Case
+from petcasefinder.summarise import check_support, summarise
+
+from test_summarise_cases import cushings_case, gdv_cases, imha_case
+
+
+def store_cases(path: Path, cases: list[Case]) -> None:
+    with Store(path) as s:
+        s.upsert([c.article for c in cases])
+        for c in cases:
+            row = s.find(c.key)
+            assert row is not None and c.classification is not None and c.findings is not None
+            s.save_classification(row, c.classification, "test")
+            s.save_findings(row, c.findings, "test")
+
+
+def test_summarise_json_prints_the_summary_contract(tmp_path: Path) -> None:
+    db = tmp_path / "cases.db"
+    cases = gdv_cases()
+    store_cases(db, cases)
+    out = CliRunner().invoke(main, ["summarise", *(c.key for c in cases), "--db", str(db), "--json"])
+    assert out.exit_code == 0, out.output
+    got = json.loads(out.output)
+    assert got == summarise(cases).to_json()
+    assert got["cases_used"] == 4
+    assert got["sentences"][0] == {"text": "We found 4 case reports about dogs.",
+                                   "cites": ["90001", "90002", "90003", "90004"]}
+    assert got["caveats"][-1] == "This is not a diagnosis. Talk to your vet."
+
+
+def test_summarise_by_doi_and_as_text(tmp_path: Path) -> None:
+    db = tmp_path / "cases.db"
+    case = imha_case(doi_only=True)
+    store_cases(db, [case, cushings_case()])
+    out = CliRunner().invoke(main, ["summarise", "10.9999/test.30", "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    assert "The dog got a steroid (prednisolone). [10.9999/test.30]" in out.output
+    assert "This is not a diagnosis. Talk to your vet." in out.output
+
+
+def test_stored_and_reloaded_cases_still_pass_the_check(tmp_path: Path) -> None:
+    db = tmp_path / "cases.db"
+    store_cases(db, [*gdv_cases(), cushings_case()])
+    with Store(db) as s:
+        loaded = s.cases([r for r in (s.find(k) for k in ("90010", "90001", "90003")) if r is not None])
+    report = check_support(summarise(loaded), loaded)
+    assert report.unsupported == () and report.sentences >= 8
+
+
+def test_unknown_id_is_one_line_and_non_zero(tmp_path: Path) -> None:
+    db = tmp_path / "cases.db"
+    store_cases(db, gdv_cases())
+    out = CliRunner().invoke(main, ["summarise", "90001", "424242", "--db", str(db), "--json"])
+    assert out.exit_code != 0
+    assert out.output.strip().splitlines() == ["Error: No case with id '424242' in this collection."]
