@@ -135,7 +135,8 @@ def build(shared: Path, data: Path) -> dict[str, list[list[str]]]:
                 print(f"warning: MeSH descriptor {name!r} (species {r['species']}) not in the extract", file=sys.stderr)
                 continue
             mesh_out[name] = [name, r["species"], "species"]
-            for t in [name.lower(), *d["entry_terms_lower"]]:  # type: ignore[list-item]
+            entries: list[str] = d["entry_terms_lower"]  # type: ignore[assignment]
+            for t in [name.lower(), *entries]:
                 if "," in t or "(" in t:
                     continue
                 words = norm(t).split()
@@ -170,9 +171,9 @@ def build(shared: Path, data: Path) -> dict[str, list[list[str]]]:
     with (shared / "vbo-breeds" / "breeds_dog_cat_other.jsonl").open(encoding="utf-8") as f:
         vbo = [json.loads(line) for line in f]
     for b in vbo:
-        sp = VBO_SPECIES.get(b["species"])
+        vsp = VBO_SPECIES.get(b["species"])
         breed = re.sub(r"\s*\([^)]*\)$", "", b["label"] or b["breed_name"]).strip() or b["breed_name"]
-        if sp is None or not breed:
+        if vsp is None or not breed:
             continue
         for name in sorted({b["breed_name"], breed, *b["synonyms"]}):
             name = re.sub(r"\s*\([^)]*\)$", "", name).strip()
@@ -187,7 +188,7 @@ def build(shared: Path, data: Path) -> dict[str, list[list[str]]]:
                 fl = {"ctx"}
             for k in (key, plural(key)) if len(key.split()) > 1 or not fl else (key,):
                 if k not in terms.rows and k not in breed_rows:
-                    breed_rows[k] = [k, breed, sp, ",".join(sorted(fl)), b["vbo_id"]]
+                    breed_rows[k] = [k, breed, vsp, ",".join(sorted(fl)), b["vbo_id"]]
 
     term_rows = [[k, *v] for k, v in terms.rows.items()]
     return {
@@ -208,7 +209,7 @@ def write(tables: dict[str, list[list[str]]], out: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     p.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
     p.add_argument("--out", type=Path, default=DATA)
     a = p.parse_args(argv)

@@ -141,6 +141,11 @@ def grow(src: Store, dst: Store, n: int, seed: int = 0, chunk: int = 5000) -> in
     return n
 
 
+def _stored_model(store: Store) -> str | None:
+    row = store.db.execute("SELECT model FROM embeddings LIMIT 1").fetchone()
+    return str(row[0]) if row else None
+
+
 def time_queries(run: Callable[[str], object], queries: Sequence[str], rounds: int) -> tuple[list[float], float]:
     times: list[float] = []
     start = time.perf_counter()
@@ -206,17 +211,18 @@ def bench(
             say("building the demo database from ../shared/data in a child process ...")
             build_source(src_path)
         lexicon = load_lexicon()
-        embedder, notice = get_embedder(Settings.from_env())
-        if notice:
-            say(notice)
         t0 = time.perf_counter()
         with Store(src_path, readonly=source_db is not None) as src, Store(Path(tmp) / "bench.db") as dst:
             grow(src, dst, records, seed)
             ix = get_index(dst)
-            if embedder is not None:
-                ix.vectors(dst, embedder.name)
+            model = _stored_model(dst)
+            if model:
+                ix.vectors(dst, model)
             build_s = time.perf_counter() - t0
             say(f"built {ix.size} records in {build_s:.1f} s")
+            embedder, notice = get_embedder(Settings.from_env())
+            if notice:
+                say(notice)
 
             def run(q: str) -> object:
                 return search(dst, q, lexicon=lexicon, embedder=embedder, summarise=summarise)

@@ -136,6 +136,7 @@ class Diagnosis:
     term: str
     lay: str
     evidence: str
+    certainty: str = "confirmed"  # confirmed | suspected (only ever stated as presumptive/suspected)
 
 
 @dataclass(frozen=True)

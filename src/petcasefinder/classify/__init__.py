@@ -76,8 +76,8 @@ def _verdict(ev: Evidence, patient: Patient, design: Design) -> Classification:
     else:
         if patient.kind == "human":
             quote = patient.evidence
-            reasons.append(f"rejected: human patients ({quote if quote.startswith('MeSH') else repr_quote(quote)})"
-                           if quote else "rejected: human patients")
+            shown = quote if quote.startswith("MeSH") else f"'{quote}'"
+            reasons.append(f"rejected: human patients ({shown})" if quote else "rejected: human patients")
         elif patient.kind == "none":
             reasons.append("rejected: no animal patient named")
         elif patient.kind == "animal" and not patient.species:
@@ -100,6 +100,3 @@ def _verdict(ev: Evidence, patient: Patient, design: Design) -> Classification:
         reasons=tuple(dict.fromkeys(reasons)),
     )
 
-
-def repr_quote(quote: str) -> str:
-    return f"'{quote}'"

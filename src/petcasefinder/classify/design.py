@@ -24,12 +24,15 @@ _COHORT_TYPES = {"observational study", "multicenter study", "evaluation study",
 _TITLE_SINGLE = re.compile(
     r"\b(?:in|of|from|to|with|for)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:[\w'-]+\s+){0,4}$",
-    re.I,
+    re.IGNORECASE,
 )
-_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b", re.I)
+_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b", re.IGNORECASE)
+_CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\b", re.IGNORECASE)
+_META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
+_HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
 _CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) (?:cases|animals)\b",
-                         re.I)
-_NUMBERS = {w: i + 2 for i, w in enumerate("two three four five six seven eight nine ten eleven twelve".split())}
+                         re.IGNORECASE)
+_NUMBERS = {w: i + 2 for i, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 
 
 @dataclass(frozen=True)
@@ -73,17 +76,24 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     return None, ""
 
 
-def _case_evidence(ev: Evidence, patient: Patient) -> tuple[list[str], list[str]]:
-    """(firm, soft) case evidence: firm = publication type, self-description, case header, signalment;
-    soft = a title such as 'in a dog' (also the wording of animal-model papers, hence soft)."""
-    out, soft = [], []
+@dataclass(frozen=True)
+class CaseEvidence:
+    """firm: publication type, self-description, a case header or a signalment; soft: a title such as 'in a
+    dog' (also how animal-model papers are titled, hence soft); self_described: the record calls itself a case."""
+
+    firm: tuple[str, ...]
+    soft: tuple[str, ...]
+    self_described: bool
+
+
+def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
+    firm: list[str] = []
+    soft: list[str] = []
     pub = _pub(ev, {"case reports"})
     if pub:
-        out.append(f"publication type: {pub}")
-    for cue in ("case_self", "case_series"):
-        h = ev.first(cue, "title")
-        if h:
-            out.append(f"title: {_q(h)}")
+        firm.append(f"publication type: {pub}")
+    titled = [h for h in (ev.first("case_self", "title"), ev.first("case_series", "title")) if h]
+    firm += [f"title: {_q(h)}" for h in titled]
     if patient.kind == "animal":
         title = ev.texts["title"]
         for m in ev.nouns("title"):
@@ -91,19 +101,21 @@ def _case_evidence(ev: Evidence, patient: Patient) -> tuple[list[str], list[str]
             if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]):
                 soft.append(f"title: '{title[start.start() : m.end]}'")
                 break
-    header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract"
-                   and re.match(r"case (?:presentation|description|summary|history|details)", h.quote, re.I)), None)
+    header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract" and _HEADER.match(h.quote)), None)
     if header:
-        out.append(f"abstract: {_q(header)}")
+        firm.append(f"abstract: {_q(header)}")
     sig = next((s for s in ev.signalments if s.subject == patient.kind and s.subject != "unknown"), None)
     if sig:
-        out.append(f"{sig.field}: '{sig.quote}'")
-    return out, soft
+        firm.append(f"{sig.field}: '{sig.quote}'")
+    described = bool(pub or titled or header or ev.first("case_series"))
+    return CaseEvidence(tuple(firm), tuple(soft), described)
 
 
 def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]:
     lab = min(5.0, float(ev.n("lab"))) + (2.0 if ev.lab_mentions else 0.0)
     lab += 3.0 if any(role == "lab" for _, _, role in ev.mesh) else 0.0
+    kinds = {m.species for f in ("title", "abstract") for m in ev.mentions[f] if m.species in LAB_SPECIES | {"rabbit"}}
+    lab += 3.0 if len(kinds) >= 3 else 0.0  # "monkeys, cotton rats, hamsters, guinea pigs and rabbits": an experiment
     if patient.species and patient.species[0] in LAB_SPECIES:
         lab += 1.5
     clinical = 3.0 * any(s.subject == "animal" for s in ev.signalments) + min(3.0, float(ev.n("clinical")))
@@ -118,30 +130,39 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
 
 def decide(ev: Evidence, patient: Patient) -> Design:
     pub_case = _pub(ev, {"case reports"})
-    firm, soft = _case_evidence(ev, patient)
+    case = _case_evidence(ev, patient)
     n, n_quote = animal_count(ev, patient)
     inferential = ev.first("stats") or ev.first("control")
 
     pub_sr = _pub(ev, _SR_TYPES)
     sr_hit = ev.first("sr", "title") or (ev.first("sr") if ev.n("sr") >= 2 else None)
-    sr_hit = sr_hit or next((h for h in ev.hits.get("sr", ()) if re.search(r"meta|prisma", h.quote, re.I)), None)
+    sr_hit = sr_hit or next((h for h in ev.hits.get("sr", ()) if _META.search(h.quote)), None)
     if (pub_sr or sr_hit) and not pub_case:
-        kind = "meta-analysis" if re.search(r"meta", (pub_sr or "") + (sr_hit.quote if sr_hit else ""), re.I) \
-            else "systematic review"
-        return Design("systematic review / meta-analysis", f"{kind} ({_q(sr_hit) or 'publication type: ' + str(pub_sr)})")
+        meta = next((h for h in ev.hits.get("sr", ()) if _META.search(h.quote)), None)
+        if meta or _META.search(pub_sr or ""):
+            why = f"meta-analysis ({_q(meta or sr_hit) or 'publication type: ' + str(pub_sr)})"
+        else:
+            why = f"systematic review ({_q(sr_hit) or 'publication type: ' + str(pub_sr)})"
+        return Design("systematic review / meta-analysis", why)
     pub_protocol = _pub(ev, _PROTOCOL_TYPES)
-    if pub_protocol or (ev.first("protocol") and not firm):
-        return Design("guideline / protocol",
-                      f"study protocol or guideline ({_q(ev.first('protocol')) or 'publication type: ' + str(pub_protocol)})")
+    protocol = (ev.first("protocol") if not case.firm else None) or ev.first("guideline", "title")
+    if pub_protocol or protocol:
+        what = _q(protocol) or f"publication type: {pub_protocol}"
+        return Design("guideline / protocol", f"study protocol or guideline ({what})")
     pub_ed = _pub(ev, _EDITORIAL_TYPES)
     if pub_ed and not pub_case:
         return Design("editorial / letter", f"editorial or letter (publication type: {pub_ed})")
+    review_title = ev.first("review_title", "title")
+    if review_title and not pub_case and not _CASE_AND_REVIEW.search(ev.texts["title"]):
+        return Design("review", f"review ({_q(review_title)})")
     if patient.kind == "animal" and not pub_case:
         lab, clinical, quote = _lab_vs_clinical(ev, patient)
         if lab >= 1.0 and lab > clinical:
             return Design("laboratory-animal experiment", f"laboratory {_plural(patient)} used as a disease model "
                           f"or experimental subjects ({quote or _q(ev.first('lab'))})".replace(" ()", ""))
-    strong = firm or (soft if not (ev.first("stats") or ev.first("control") or ev.first("trial")) else [])
+    strong = case.firm or (case.soft if not (inferential or ev.first("trial")) else ())
+    if strong and n is not None and n > CASE_SERIES_MAX and not case.self_described:
+        strong = ()  # "in 40 cats" without calling itself a case series: a retrospective study
     if strong:
         series = ev.first("case_series") is not None or (n is not None and n > 1)
         ev_case = tuple(strong) + ((f"{n} animals: {n_quote}",) if series and n and n_quote else ())
@@ -159,8 +180,9 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     if ev.first("case_series") and not inferential:
         return Design("case series", "", (f"abstract: {_q(ev.first('case_series'))}",), n)
     if n is not None and 1 < n <= CASE_SERIES_MAX and not inferential and not ev.first("cohort"):
+        # a descriptive series this small stays a case series even if it calls itself "a small cohort"
         return Design("case series", "", (f"{n} animals: {n_quote}",), n)
-    cohort = ev.first("cohort") or inferential
+    cohort = ev.first("cohort") or inferential or ev.first("cohort_word")
     pub_cohort = _pub(ev, _COHORT_TYPES)
     if cohort or pub_cohort or (n is not None and n > CASE_SERIES_MAX):
         what = _q(cohort) or (f"publication type: {pub_cohort}" if pub_cohort else f"{n} animals: {n_quote}")

@@ -14,34 +14,43 @@ from ..lexicon.species import SpeciesLexicon
 from ..records import Article
 from .rules import COMBINED, RULES
 
-_NUM_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
-).split()
+_NUM_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]
 _NUM_VALUE = {w: i + 1 for i, w in enumerate(_NUM_WORDS[:20])} | {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
-_NUM = r"(?:\d{1,5}|(?:%s)(?:[- ](?:%s))?)" % ("|".join(_NUM_WORDS), "|".join(_NUM_WORDS))
-_COUNT_BEFORE = re.compile(r"(?<![/\w.,])(" + _NUM + r")\s+((?:[\w'-]+\s+){0,3})$", re.I)
-_NOT_A_COUNT = re.compile(r"\b(?:year|years|month|months|week|weeks|day|days|old|kg|mg|g|ml|hours?|times|of)\b", re.I)
+_NUM_ALT = "|".join(_NUM_WORDS)
+_NUM = rf"(?:\d{{1,5}}|(?:{_NUM_ALT})(?:[- ](?:{_NUM_ALT}))?)"
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])(" + _NUM + r")\s+((?:[\w'-]+\s+){0,3})$", re.IGNORECASE)
+_NOT_A_COUNT = re.compile(
+    r"\b(?:year|years|month|months|week|weeks|day|days|d|old|kg|mg|g|ml|l|h|hr|hrs|hours?|min|minutes?|times|of|"
+    r"and|or|the|a|an|to|in|on|at|for|with|after|before|from|by|was|were|is|are|had|has|per|than|cm|mm)\b",
+    re.IGNORECASE,
+)
 _AGE = re.compile(
-    r"\b(?:an?|one|the|this|our|their|his|her)\s+\(?((?:\d+(?:[.,]\d+)?|[a-z]+(?:-[a-z]+)?)(?:\s*|-)"
+    r"(?:\b(?:an?|one|the|this|our|their|his|her|in|of)\s+\(?)((?:\d+(?:[.,]\d+)?|[a-z]+(?:-[a-z]+)?)(?:\s*|-)"
     r"(?:year|yr|month|mo|week|wk|day)s?(?:\s*|-)old)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _PERSON_NP = re.compile(
     r"\b(?:an?)\s+((?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|infant|child|toddler|baby|gentleman|lady|patient|"
     r"teenager|adolescent|neonate|newborn))\b",
-    re.I,
+    re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:no|without|lack of|absence of|not|nor)\s+(?:\w+\s+)?$", re.I)
+_NEGATED = re.compile(r"\b(?:no|without|lack of|absence of|not|nor)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ANIMAL_QUALIFIER = re.compile(
     r"\b(?:veterinary|animal|animals'?|canine|feline|equine|bovine|porcine|ovine|avian|pet|small-animal|"
     r"their|these|both)\s+$",
-    re.I,
+    re.IGNORECASE,
 )
-_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
+_FUTURE_WORK = re.compile(
+    r"\b(?:further|future|larger|additional|more|prospective|controlled|randomi[sz]ed)\b[^.]{0,80}?"
+    r"\b(?:studies|study|trials?|research|investigations?)\b[^.]{0,100}?\b(?:are|is|will be|would be)?\s*"
+    r"(?:warranted|needed|required|necessary)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_STOP = re.compile(r"[.;:!?](?:\s|$)|\n")
 FIELDS = ("title", "abstract")
+_DESIGN_CUES = {"sr", "review", "trial", "protocol", "guideline", "survey", "cohort", "stats", "control", "lab"}
 
 
 @dataclass(frozen=True)
@@ -124,12 +133,26 @@ def phrase(text: str, start: int, end: int, words_after: int = 0, words_before: 
     return out
 
 
+def _future_work_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences about research still to be done ("larger prospective studies are warranted"): their design
+    words describe other studies, not this record."""
+    spans = []
+    for m in _FUTURE_WORK.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1, 0)
+        stop = _SENTENCE_STOP.search(text, m.end())
+        spans.append((start, stop.start() if stop else len(text)))
+    return spans
+
+
 def _hits(cue: str, field: str, text: str, mentions: tuple[SpeciesMention, ...]) -> list[Hit]:
     out = []
-    after = 4 if cue in ("human", "person") else 0
+    future = _future_work_spans(text) if cue in _DESIGN_CUES else []
+    after = 4 if cue in ("human", "person", "sr") else 0
     pat = COMBINED.get(cue)
     if pat is not None:
         for m in pat.finditer(text):
+            if any(a <= m.start() < b for a, b in future):
+                continue
             before = text[max(0, m.start() - 30) : m.start()]
             if cue in ("control", "stats", "trial", "lab", "cohort") and _NEGATED.search(before):
                 continue
@@ -158,11 +181,11 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
     for m in _PERSON_NP.finditer(text):
         words = m.group(1)
         if any(m.start() <= x.start < m.end() for x in mentions) or re.search(
-            r"\b(?:veterinary|animal|canine|feline|equine)\b", words, re.I
+            r"\b(?:veterinary|animal|canine|feline|equine)\b", words, re.IGNORECASE
         ):
             continue
         if not any(s.start <= m.start() < s.start + len(s.quote) for s in out):
-            out.append(Signalment(field, m.start(), "human", None, text[m.start() : m.end()]))
+            out.append(Signalment(field, m.start(), "human", None, phrase(text, m.start(), m.end(), 3)))
     return sorted(out, key=lambda s: s.start)
 
 
@@ -173,8 +196,8 @@ def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count
         if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2):
             continue
         pre = text[max(0, x.start - 60) : x.start][: m.start()].rstrip().lower()
-        if pre.endswith(("of", "/", "and")):
-            continue
+        if pre.endswith("and"):
+            continue  # "dogs and 3 cats" is handled by the cat mention; "of 9 cats" and "12/15" are totals
         n = _number(m.group(1))
         if n is not None and 0 < n < 100000:
             start = x.start - (len(text[max(0, x.start - 60) : x.start]) - m.start())

@@ -7,13 +7,15 @@ species descriptors, then how often each side is named in the abstract.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..lexicon.species import SpeciesLexicon
 from .evidence import Evidence
 
-_GENERIC = {"bird", "reptile", "amphibian"}
+_GENERIC = {"bird", "reptile", "amphibian", "monkey"}
+_PATIENT = re.compile(r"(?:male |female )?patients?\b", re.IGNORECASE)
 LAB_SPECIES = {"mouse", "rat", "guinea pig", "hamster", "gerbil", "macaque", "marmoset", "squirrel monkey", "monkey",
                "baboon", "fish", "frog"}
 
@@ -42,6 +44,8 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
         animal += 4.0
     if human_sig:
         human += 4.0 + (2.0 if any(s.field == "title" for s in human_sig) else 0.0)
+    elif any(s.subject == "unknown" for s in ev.signalments) and not (title_nouns or abstract_nouns):
+        human += 2.5  # "a 16 Year old female presenting with ...", and no animal named anywhere
     if title_nouns:
         animal += 2.5
     elif ev.mentions["title"]:
@@ -57,23 +61,29 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
         if ev.vet_journal:
             animal += 1.0
         animal += min(1.5, 0.5 * ev.n("clinical"))
-    human += min(3.0, 1.0 * ev.n("person", "abstract")) + (3.0 if ev.first("person", "title") else 0.0)
-    human += min(2.5, 0.5 * ev.n("human"))
+    # Veterinary literature calls its animals "patients": in a veterinary journal that word is no human evidence.
+    persons = [h for h in ev.hits.get("person", ()) if not (ev.vet_journal and _PATIENT.match(h.quote))]
+    humans = [h for h in ev.hits.get("human", ()) if not (ev.vet_journal and _PATIENT.match(h.quote))]
+    human += min(3.0, 1.0 * sum(h.field == "abstract" for h in persons))
+    human += 3.0 if any(h.field == "title" for h in persons) else 0.0
+    human += min(3.0, 0.75 * len(humans))
 
+    if human == 0.0 and ev.mentions["title"] and animal < 2.0:
+        animal = 2.0  # "Feline hyperthyroidism: a case report" with no abstract: an animal, nobody else named
     if animal >= 2.0 and animal > human:
         species = _species(ev, lex)
         return Patient("animal", species, animal, human, tuple(reasons), _animal_quote(ev))
-    if human >= 1.5 and human >= animal:
+    if (human >= 1.5 or (human >= 1.0 and animal == 0.0)) and human >= animal:
         return Patient("human", (), animal, human, tuple(reasons), _human_quote(ev))
     return Patient("none", (), animal, human, tuple(reasons), "")
 
 
 def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
     """The patient species: signalment and title count most; incidental mentions ("unlike in cats") drop out."""
-    w: Counter[str] = Counter()
+    w: defaultdict[str, float] = defaultdict(float)
     for s in ev.signalments:
         if s.subject == "animal" and s.species:
-            w[s.species] += 4
+            w[s.species] += 6
     for m in ev.mentions["title"]:
         w[m.species] += 1.5 if ("title", m.start) in ev.adjectival else 3
     for m in ev.mentions["abstract"]:
@@ -87,7 +97,7 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
         return ()
     top = max(w.values())
     keep = [s for s, v in w.items() if v >= 0.6 * top and v >= 3]
-    groups = {lex.group(s) for s in keep if s not in _GENERIC}
+    groups = {lex.group(s) for s in w if s not in _GENERIC and w[s] >= 3}
     keep = [s for s in keep if not (s in _GENERIC and lex.group(s) in groups)]
     order = {s: i for i, s in enumerate(lex.names())}
     return tuple(sorted(keep, key=lambda s: (-w[s], order.get(s, 999), s)))

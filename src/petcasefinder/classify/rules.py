@@ -15,7 +15,7 @@ from ..settings import DATA_DIR
 
 # Journal words that mark a veterinary title even when the journal is not in the list.
 _VET_WORDS = re.compile(
-    r"\b(?:vet\w*|tier\w*|feline|equine|canine|avian|zoo|wildl\w*|animal (?:hospital|practice)|theriogenology)\b", re.I
+    r"\b(?:vet\w*|tier\w*|feline|equine|canine|avian|zoo|wildl\w*|animal (?:hospital|practice)|theriogenology)\b", re.IGNORECASE
 )
 
 
@@ -45,7 +45,7 @@ class Rules:
 def load(data_dir: Path = DATA_DIR) -> Rules:
     cues: dict[str, list[re.Pattern[str]]] = {}
     for r in _rows(data_dir / "classify_cues.tsv"):
-        cues.setdefault(r["cue"], []).append(re.compile(r["pattern"], re.I))
+        cues.setdefault(r["cue"], []).append(re.compile(r["pattern"], re.IGNORECASE))
     journals: set[str] = set()
     for r in _rows(data_dir / "classify_vet_journals.tsv"):
         journals.update(journal_key(x) for x in (r["journal"], r["abbreviation"]) if x)
@@ -54,7 +54,7 @@ def load(data_dir: Path = DATA_DIR) -> Rules:
 
 def combined(rules: Rules) -> dict[str, re.Pattern[str]]:
     """One alternation per cue, so each field is scanned once per cue."""
-    return {k: re.compile("|".join(f"(?:{p.pattern})" for p in v), re.I) for k, v in rules.cues.items()}
+    return {k: re.compile("|".join(f"(?:{p.pattern})" for p in v), re.IGNORECASE) for k, v in rules.cues.items()}
 
 
 RULES = load()

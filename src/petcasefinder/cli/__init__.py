@@ -73,7 +73,7 @@ def emit_json(obj: Any, *, lines: bool = False) -> None:
 def _register() -> None:
     import importlib
 
-    for name in ("ingest", "classify", "case", "search", "summarise", "serve", "build"):
+    for name in ("ingest", "classify", "case", "search", "summarise", "serve", "build", "loadtest"):
         try:
             importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as e:

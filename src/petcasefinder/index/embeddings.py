@@ -206,26 +206,27 @@ def embed_store(store: Store, embedder: Embedder | None = None) -> tuple[int, st
     return computed, notice
 
 
-def load_vectors(store: Store, model: str, ids: Sequence[int]) -> tuple[Vectors, NDArray[np.bool_]]:
+def load_vectors(
+    store: Store, model: str, ids: Sequence[int], dtype: type[np.floating[Any]] = np.float32
+) -> tuple[NDArray[Any], NDArray[np.bool_]]:
     """Stored vectors of ``model`` for ``ids`` (row i for ids[i]) and a mask of the rows that have one.
 
-    Only vectors still matching the article's current content hash count.
+    Only vectors still matching the article's current content hash count.  ``dtype=np.float16`` halves
+    the memory of a large matrix (cosines move by ~1e-3, far below what changes a fused rank).
     """
     pos = {aid: i for i, aid in enumerate(ids)}
-    dim = 0
-    rows: list[tuple[int, bytes]] = []
+    matrix = np.zeros((len(ids), 0), dtype=dtype)
+    has = np.zeros(len(ids), dtype=np.bool_)
     for r in store.db.execute(
         "SELECT e.article_id, e.vector FROM embeddings e JOIN articles a ON a.id = e.article_id "
         "WHERE e.model = ? AND e.content_hash = a.content_hash",
         (model,),
     ):
         i = pos.get(int(r[0]))
-        if i is not None:
-            rows.append((i, bytes(r[1])))
-            dim = len(r[1]) // 4
-    matrix = np.zeros((len(ids), dim), dtype=np.float32)
-    has = np.zeros(len(ids), dtype=np.bool_)
-    for i, blob in rows:
-        matrix[i] = np.frombuffer(blob, dtype="<f4")
+        if i is None:
+            continue
+        if matrix.shape[1] == 0:
+            matrix = np.zeros((len(ids), len(r[1]) // 4), dtype=dtype)
+        matrix[i] = np.frombuffer(r[1], dtype="<f4")
         has[i] = True
     return matrix, has

@@ -27,6 +27,10 @@ from .mentions import SpeciesMention
 _TOKEN = re.compile(r"[^\W_]+")
 _JOIN_GAP = re.compile(r"[\s\-'’]*|\.\s*")
 _SENTENCE_END = ".!?:;\n"
+_NUMBER_WORDS = frozenset({
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty",
+})
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class SpeciesLexicon:
         self._terms = terms
         self._mesh = mesh
         self._cues = cues
+        self._suffixes = sorted((s, sp) for sp, sufs in cues.get("suffix", {}).items() for s in sufs)
         self._max_words = max((k.count(" ") + 1 for k in terms), default=1)
         self._prefixes = {" ".join(k.split(" ")[:n]) for k in terms for n in range(1, k.count(" ") + 2)}
 
@@ -124,7 +129,7 @@ class SpeciesLexicon:
         out: list[SpeciesMention] = []
         i = 0
         while i < len(toks):
-            hit = self._match_at(text, toks, i, owner_text)
+            hit = self._match_at(text, toks, i, owner_text) or self._suffix_at(toks[i])
             if hit is None:
                 i += 1
                 continue
@@ -156,16 +161,26 @@ class SpeciesLexicon:
                 return n, term
         return None
 
+    def _suffix_at(self, tok: _Token) -> tuple[int, Term] | None:
+        """A designer cross not yet in VBO ("Bernadoodle"): known suffix, longer word."""
+        for suffix, species in self._suffixes:
+            if tok.key.endswith(suffix) and len(tok.key) >= len(suffix) + 3 and tok.key.isalpha():
+                return 1, Term(species, tok.key.capitalize(), "breed", frozenset())
+        return None
+
     def _allowed(self, text: str, toks: list[_Token], i: int, n: int, key: str, term: Term, owner: bool) -> bool:
         surface = text[toks[i].start : toks[i + n - 1].end]
         nxt = toks[i + n].key if i + n < len(toks) else ""
-        if nxt in self._cue("block", key):
-            return False
         if "ctx" in term.flags:
+            if nxt in self._cue("block", key):
+                return False
             if owner:
                 return True
             before = {t.key for t in toks[max(0, i - 3) : i]}
-            return bool(before & self._cue("before", key)) or nxt in self._cue("after", key)
+            cues = self._cue("before", key)
+            if "<number>" in cues and any(b.isdigit() or b in _NUMBER_WORDS for b in before):
+                return True
+            return bool(before & cues) or nxt in self._cue("after", key)
         line_start = text.rfind("\n", 0, toks[i].start) + 1
         line_end = text.find("\n", toks[i].end)
         line = text[line_start : line_end if line_end >= 0 else len(text)]

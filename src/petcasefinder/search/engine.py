@@ -23,7 +23,7 @@ from ..settings import Settings
 from . import explain, fusion, retrieve
 from .index import SEX_CODES, SearchIndex, get_index
 from .lexical import tokenize
-from .query import Analysis, analyse, words
+from .query import Analysis, age_in_years, analyse, words
 
 MAX_LIMIT = 100
 
@@ -36,6 +36,7 @@ class Options:
     weights: Mapping[str, float] = field(default_factory=lambda: dict(fusion.DEFAULT_WEIGHTS))
     retrievers: tuple[str, ...] = ("lexical", "dense", "concepts")
     min_coverage: float = 0.4  # share of the owner's other words (idf-weighted) a text-only match needs
+    min_dense: float | None = 0.5  # cosine that counts as a close match in meaning on its own (None: never)
     boost_breed: float = 0.10
     boost_age: float = 0.05
     boost_sex: float = 0.03
@@ -77,14 +78,9 @@ def _agreement(ix: SearchIndex, row: int, u: Understood) -> explain.Agreement:
     sps = ix.row_species[row]
     species = u.species if u.species in sps else (sps[0] if sps else None)
     case_breed = ix.breed[row]
-    breed = bool(u.breed and case_breed and (u.breed.lower() in case_breed.lower()
-                                               or case_breed.lower() in u.breed.lower()))
-    if u.breed and not breed:
-        toks = [t for t in tokenize(u.breed) if t not in words().stopwords]
-        breed = bool(toks) and all(
-            bool(ix.lexical.matched(t, np.asarray([row], dtype=np.int64))[0]) for t in toks
-        )
-        case_breed = case_breed or (u.breed if breed else None)
+    breed = bool(u.breed) and bool(_breed_match(ix, np.asarray([row], dtype=np.int64), u.breed or "")[0])
+    if breed and not case_breed:
+        case_breed = u.breed
     years = float(ix.age_years[row])
     case_age = None if np.isnan(years) else (f"{years:g} years" if years >= 1 else f"{round(years * 12)} months")
     code = int(ix.sex[row])
@@ -137,53 +133,58 @@ def _run(
             f"(it has: {_species_list(ix)}), so none are shown rather than cases about other animals."
         )
         return SearchResponse(text, u, (), None, " ".join(notices) or None)
+    if ix.size == 0:
+        notices.append("This database has no veterinary case reports yet: run `petcasefinder build` first.")
+        return SearchResponse(text, u, (), None, " ".join(notices))
     lists: dict[str, retrieve.Ranked] = {}
     if "lexical" in options.retrievers:
         lists["lexical"] = retrieve.lexical(ix, retrieve.lexical_query(a, lexicon), mask)
     if "concepts" in options.retrievers:
         lists["concepts"] = retrieve.concepts(ix, retrieve.concept_terms(a, lexicon), mask)
     if "dense" in options.retrievers and embedder is not None:
-        vectors, has = ix.vectors(store, embedder.name)
-        if has.any():
+        dix = ix.vectors(store, embedder.name)
+        if dix.has.any():
             qv = q.dense_vector
             if qv is None:
                 qv = embedder.embed([q.dense_text or text])[0]
-            lists["dense"] = retrieve.dense(ix, vectors, has, qv, mask)
+            pool = [r.rows for r in lists.values()] + [dix.candidates(qv, mask, retrieve.DEPTH)]
+            lists["dense"] = retrieve.dense(dix.vectors, dix.has, qv, np.unique(np.concatenate(pool)))
         else:
             notices.append("No stored vectors for matching by meaning yet (run `petcasefinder build`).")
     fused = fusion.select(options.fusion)(lists, options.weights)
     cands = np.asarray(sorted(fused), dtype=np.int64)
     ev = retrieve.evidence(ix, a, lexicon, cands)
-    scored: list[tuple[float, int, int]] = []  # (score, row, candidate index)
-    for i, row in enumerate(cands.tolist()):
-        if not ev.ok(i, options.min_coverage):
-            continue
-        ag = _agreement(ix, row, u)
-        s = fused[row] * (1 + options.boost_breed * ag.breed + options.boost_age * (ag.age is True)
-                          - options.boost_age * (ag.age is False) + options.boost_sex * (ag.sex is True))
-        if ev.negated[i]:
-            s *= options.negated_penalty
-        scored.append((s, row, i))
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    top = scored[:limit]
-    cases = store.cases([int(ix.ids[row]) for _, row, _ in top])
-    by_id = {c.id: c for c in cases}
+    keep = ev.ok(options.min_coverage)
+    sims = np.full(len(cands), np.nan)
+    if "dense" in lists and len(cands):
+        at = np.searchsorted(cands, lists["dense"].rows)
+        sims[at] = lists["dense"].scores
+        if options.min_dense is not None:
+            keep |= np.nan_to_num(sims, nan=-1.0) >= options.min_dense
+    base = np.asarray([fused[r] for r in cands.tolist()], dtype=np.float64)
+    final = base * _boosts(ix, cands, u, options) * np.where(ev.negated.any(axis=1), options.negated_penalty, 1.0)
+    idx = np.flatnonzero(keep)
+    idx = idx[np.lexsort((cands[idx], -final[idx]))][:limit]
+    rows = [int(cands[i]) for i in idx]
+    cases = {c.id: c for c in store.cases([int(ix.ids[r]) for r in rows])}
     hits: list[Hit] = []
     used: list[Case] = []
-    for s, row, i in top:
-        case = by_id.get(int(ix.ids[row]))
+    for i, row in zip(idx.tolist(), rows, strict=True):
+        case = cases.get(int(ix.ids[row]))
         if case is None:
             continue
-        ag = _agreement(ix, row, u)
-        matched = ev.signs[i]
-        terms = [t for m in matched for t in retrieve.sign_terms(m, lexicon)] + list(ev.matched_words[i])
+        matched = [s for j, s in enumerate(u.signs) if ev.signs[i, j]]
+        negated = [s for j, s in enumerate(u.negated) if ev.negated[i, j]]
+        said = [w for j, w in enumerate(a.words) if ev.words[i, j]]
+        terms = [t for m in matched for t in retrieve.sign_terms(m, lexicon)] + said
         key = explain.key_sentence(case.article, terms)
-        a_ = case.article
+        art = case.article
         hits.append(Hit(
-            pmid=a_.pmid, doi=a_.doi, title=a_.title, year=a_.year, species=ix.row_species[row],
-            score=float(s), matched_signs=tuple(explain.sign_label(m) for m in matched),
-            why=explain.why(u, ag, matched, ev.negated[i], ev.matched_words[i], key),
-            journal=a_.journal, key_sentence=key,
+            pmid=art.pmid, doi=art.doi, title=art.title, year=art.year, species=ix.row_species[row],
+            score=float(final[i]), matched_signs=tuple(explain.sign_label(m) for m in matched),
+            why=explain.why(u, _agreement(ix, row, u), matched, negated, said, key,
+                            None if np.isnan(sims[i]) else float(sims[i])),
+            journal=art.journal, key_sentence=key,
         ))
         used.append(case)
     if not hits:
@@ -193,6 +194,42 @@ def _run(
         )
     summary = _summarise(used) if summarise and used else None
     return SearchResponse(text, u, tuple(hits), summary, " ".join(notices) or None)
+
+
+def _boosts(ix: SearchIndex, cands: NDArray[np.int64], u: Understood, o: Options) -> NDArray[np.float64]:
+    """Small multipliers for agreeing signalment (breed, age, sex), vectorised over the candidates."""
+    out = np.ones(len(cands), dtype=np.float64)
+    if not len(cands):
+        return out
+    if u.breed:
+        out += o.boost_breed * _breed_match(ix, cands, u.breed)
+    if u.age:
+        years = ix.age_years[cands].astype(np.float64)
+        known = ~np.isnan(years)
+        if u.age == "senior":
+            fits = years >= 8
+        elif u.age == "young":
+            fits = years <= 2
+        else:
+            qy = age_in_years(u.age)
+            fits = np.abs(years - qy) <= max(1.5, 0.25 * qy) if qy is not None else np.zeros(len(cands), bool)
+            known &= qy is not None
+        out += o.boost_age * np.where(known, np.where(fits, 1.0, -1.0), 0.0)
+    if u.sex and u.sex != "neutered":
+        code = SEX_CODES.get(u.sex.split(",")[0].strip(), 0)
+        out += o.boost_sex * (ix.sex[cands] == code)
+    return out
+
+
+def _breed_match(ix: SearchIndex, cands: NDArray[np.int64], breed: str) -> NDArray[np.bool_]:
+    toks = [t for t in tokenize(breed) if t not in words().stopwords]
+    in_text = np.ones(len(cands), dtype=np.bool_) if toks else np.zeros(len(cands), dtype=np.bool_)
+    for t in toks:
+        in_text &= ix.lexical.matched(t, cands)
+    b = breed.lower()
+    stated = np.asarray([bool(ix.breed[r]) and (b in str(ix.breed[r]).lower() or str(ix.breed[r]).lower() in b)
+                         for r in cands.tolist()], dtype=np.bool_)
+    return np.asarray(in_text | stated)
 
 
 def _check_limit(limit: int) -> int:
@@ -225,10 +262,10 @@ def search(
     elif not named and len(a.species_said) > 1:
         notices.append(f"You named more than one animal ({', '.join(a.species_said)}); showing "
                        f"{explain.plural(u.species)}. Search again for the others.")
+    ix = get_index(store)  # before the model: building the index then needs less peak memory
     emb, emb_notice = (None, None) if "dense" not in options.retrievers else _embedder(embedder)
     if emb_notice:
         notices.append(emb_notice)
-    ix = get_index(store)
     q = _Query(analysis=a, understood=u, dense_text=text)
     return _run(store, ix, q, text=" ".join(text.split()), limit=limit, lexicon=lex, embedder=emb,
                 summarise=summarise, options=options, notices=notices)
@@ -272,9 +309,10 @@ def related(
     notices = [emb_notice] if emb_notice else []
     vec = None
     if emb is not None:
-        vectors, has = ix.vectors(store, emb.name)
-        if has[row]:
-            vec = vectors[row]
+        dix = ix.vectors(store, emb.name)
+        if dix.has[row]:
+            vec = dix.vectors[row].astype(np.float32)
     q = _Query(analysis=a, understood=u, dense_text=case.article.text, dense_vector=vec, exclude_row=row)
+    # Two abstracts are always somewhat alike in meaning: here only shared signs, diagnosis or words count.
     return _run(store, ix, q, text=f"related to {case.key}", limit=limit, lexicon=lex, embedder=emb,
-                summarise=summarise, options=options, notices=notices)
+                summarise=summarise, options=replace(options, min_dense=None), notices=notices)

@@ -17,6 +17,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])|(?<=[a-z0-9)])(?=[A-Z][A-
 _SECTION = re.compile(r"^\s*(?:[A-Z][A-Za-z /&-]{2,40}:)\s*")
 _UNCOUNTABLE = {"sheep", "cattle", "deer", "fish", "swine", "poultry", "bison", "livestock", "alpacas"}
 KEY_SENTENCE_CHARS = 280
+CLOSE_IN_MEANING = 0.5
 
 
 def plural(species: str) -> str:
@@ -115,6 +116,7 @@ def why(
     negated: Sequence[QuerySign],
     matched_words: Sequence[str],
     key: str | None,
+    similarity: float | None = None,
 ) -> str:
     """One short paragraph: each sentence says one reason, owner's words first."""
     out: list[str] = []
@@ -132,6 +134,8 @@ def why(
         out.append(f"Shows {share}: {', '.join(sign_label(s) for s in matched)}.")
     if matched_words:
         out.append(f"Mentions your words: {', '.join(matched_words)}.")
+    if similarity is not None and similarity >= CLOSE_IN_MEANING:
+        out.append(f"Close in meaning to your description (similarity {similarity:.2f}).")
     if agreement.age is True:
         out.append(f"Age fits ({agreement.case_age}; you said {u.age}).")
     elif agreement.age is False:

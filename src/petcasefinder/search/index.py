@@ -39,6 +39,51 @@ def _text_tokens(title: str, abstract: str, keywords: str, mesh: str) -> list[st
     return t + t + tokenize(abstract) + tokenize(kw) + tokenize(mh)
 
 
+COARSE_DIMS = 64
+EXACT_BELOW = 4096  # rows; below this every row is scored exactly
+
+
+@dataclass
+class DenseIndex:
+    """Stored vectors (float16, exact cosine) plus a 64-d projection of them for a coarse first pass.
+
+    The projection is onto the top right singular vectors of the vectors themselves (the subspace that
+    best preserves their dot products in least squares, Eckart & Young 1936), so a query costs one
+    n x 64 product (~1 ms at 100,000 rows) before exact cosines are taken for a few hundred rows.
+    """
+
+    vectors: NDArray[np.float16]
+    has: NDArray[np.bool_]
+    basis: NDArray[np.float32] | None
+    coarse: NDArray[np.float32] | None
+
+    @classmethod
+    def build(cls, vectors: NDArray[np.float16], has: NDArray[np.bool_], seed: int = 0) -> DenseIndex:
+        rows = np.flatnonzero(has)
+        if len(rows) < EXACT_BELOW or vectors.shape[1] <= COARSE_DIMS:
+            return cls(vectors, has, None, None)
+        rng = np.random.default_rng(seed)
+        sample = vectors[rng.choice(rows, size=min(len(rows), 20_000), replace=False)].astype(np.float32)
+        _, _, vt = np.linalg.svd(sample, full_matrices=False)
+        basis = np.ascontiguousarray(vt[:COARSE_DIMS].T, dtype=np.float32)
+        coarse = np.zeros((len(has), COARSE_DIMS), dtype=np.float32)
+        for a in range(0, len(has), 8192):
+            coarse[a : a + 8192] = vectors[a : a + 8192].astype(np.float32) @ basis
+        return cls(vectors, has, basis, coarse)
+
+    def candidates(self, qvec: NDArray[np.float32], mask: NDArray[np.bool_] | None, k: int) -> NDArray[np.int64]:
+        """Rows worth an exact cosine: all of them in a small collection, else the coarse top k."""
+        ok = self.has if mask is None else (self.has & mask)
+        if self.coarse is None or self.basis is None:
+            return np.flatnonzero(ok).astype(np.int64)
+        approx = self.coarse @ (qvec.astype(np.float32) @ self.basis)
+        approx[~ok] = -np.inf
+        k = min(k, int(ok.sum()))
+        if k <= 0:
+            return np.zeros(0, dtype=np.int64)
+        return np.sort(np.argpartition(-approx, k - 1)[:k]).astype(np.int64)
+
+
 @dataclass
 class SearchIndex:
     ids: NDArray[np.int64]
@@ -51,7 +96,7 @@ class SearchIndex:
     sex: NDArray[np.int8]
     breed: list[str | None]
     path: str = ""
-    _vectors: dict[str, tuple[NDArray[np.float32], NDArray[np.bool_]]] = field(default_factory=dict)
+    _vectors: dict[str, DenseIndex] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -69,11 +114,12 @@ class SearchIndex:
             return None
         return self.species_masks.get(species, np.zeros(self.size, dtype=np.bool_))
 
-    def vectors(self, store: Store, model: str) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
-        """The stored vectors of ``model`` as one matrix (row i for ids[i]), loaded once per process."""
+    def vectors(self, store: Store, model: str) -> DenseIndex:
+        """The stored vectors of ``model`` (row i for ids[i]), loaded once per process."""
         with self._lock:
             if model not in self._vectors:
-                self._vectors[model] = emb.load_vectors(store, model, [int(i) for i in self.ids])
+                matrix, has = emb.load_vectors(store, model, [int(i) for i in self.ids], np.float16)
+                self._vectors[model] = DenseIndex.build(matrix, has)
             return self._vectors[model]
 
 
@@ -185,6 +231,6 @@ def memory_note() -> str:
     """One line on what the cached indexes hold (for the bench's notes)."""
     parts = []
     for key, (_, ix) in _CACHE.items():
-        mb = ix.lexical.nbytes / 1e6 + sum(v.nbytes for v, _ in ix._vectors.values()) / 1e6
+        mb = ix.lexical.nbytes / 1e6 + sum(d.vectors.nbytes for d in ix._vectors.values()) / 1e6
         parts.append(f"{os.path.basename(key)}: {ix.size} records, ~{mb:.0f} MB arrays")
     return "; ".join(parts)

@@ -71,6 +71,7 @@ def tokenize(text: str) -> list[str]:
 
 K1 = 1.2
 B = 0.75
+_CHUNK = 1 << 20
 
 
 def idf_lucene(n_docs: int, df: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -114,24 +115,38 @@ class BM25Index:
                 rows.append(row)
                 tfs.append(min(n, 65535))
         n_docs = len(lengths)
-        # One in-place sort of packed (term, row, tf) keys groups rows by term without an index array.
-        packed = np.frombuffer(terms, dtype=np.int32).astype(np.uint64) << np.uint64(40)
-        packed |= np.frombuffer(rows, dtype=np.int32).astype(np.uint64) << np.uint64(16)
-        packed |= np.frombuffer(tfs, dtype=np.uint16).astype(np.uint64)
-        del terms, tfs
+        nnz = len(terms)
+        # One in-place sort of packed (term, row, tf) keys groups rows by term with no index array;
+        # packing and unpacking go chunk by chunk so no temporary is as large as the whole index.
+        packed = np.empty(nnz, dtype=np.uint64)
+        t_all = np.frombuffer(terms, dtype=np.int32)
+        r_all = np.frombuffer(rows, dtype=np.int32)
+        f_all = np.frombuffer(tfs, dtype=np.uint16)
+        for a in range(0, nnz, _CHUNK):
+            b = min(a + _CHUNK, nnz)
+            packed[a:b] = (t_all[a:b].astype(np.uint64) << np.uint64(40)) | (
+                r_all[a:b].astype(np.uint64) << np.uint64(16)) | f_all[a:b].astype(np.uint64)
+        del t_all, r_all, f_all, terms, rows, tfs
         packed.sort()
-        term_of = (packed >> np.uint64(40)).astype(np.int32)
-        row_of = ((packed >> np.uint64(16)) & np.uint64(0xFFFFFF)).astype(np.int32)
-        tf = (packed & np.uint64(0xFFFF)).astype(np.float64)
-        del packed
-        counts = np.bincount(term_of, minlength=len(vocab))
-        df = counts.astype(np.float64)
+        counts = np.zeros(len(vocab), dtype=np.int64)
+        for a in range(0, nnz, _CHUNK):
+            counts += np.bincount((packed[a : a + _CHUNK] >> np.uint64(40)).astype(np.int64), minlength=len(vocab))
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
-        dl = np.frombuffer(lengths, dtype=np.int32).astype(np.float64)
+        df = counts.astype(np.float64)
+        dl = np.frombuffer(lengths, dtype=np.int32).astype(np.float32)
         avgdl = float(dl.mean()) if n_docs else 0.0
         idf = idf_lucene(n_docs, df)
-        weights = (tf_saturation(tf, dl[row_of], avgdl) * idf[term_of]).astype(np.float32)
+        row_of = np.empty(nnz, dtype=np.int32)
+        weights = np.empty(nnz, dtype=np.float32)
+        for a in range(0, nnz, _CHUNK):
+            p = packed[a : a + _CHUNK]
+            r = ((p >> np.uint64(16)) & np.uint64(0xFFFFFF)).astype(np.int32)
+            row_of[a : a + len(p)] = r
+            tf = (p & np.uint64(0xFFFF)).astype(np.float64)
+            t = (p >> np.uint64(40)).astype(np.int64)
+            weights[a : a + len(p)] = tf_saturation(tf, dl[r].astype(np.float64), avgdl) * idf[t]
+        del packed
         return cls(vocab, indptr, row_of, weights, idf.astype(np.float32), n_docs)
 
     def postings(self, term: str) -> tuple[NDArray[np.int32], NDArray[np.float32]]:

@@ -242,23 +242,30 @@ def _sign_mentions(text: str, lexicon: Lexicon) -> list[ConceptMention]:
 def analyse(text: str, lexicon: Lexicon, *, max_chars: int = MAX_QUERY_CHARS) -> Analysis:
     """Read the query; raises QueryError for empty, punctuation-only or over-long text."""
     t = check_query(text, max_chars)
-    species_mentions = list(lexicon.species.find(t))
+    species_mentions = list(lexicon.species.find(t, owner_text=True))
     species, breed, all_species = _species_choice(species_mentions)
     signs: list[QuerySign] = []
     negated: list[QuerySign] = []
     negated_spans: list[tuple[int, int]] = []
     sign_spans: list[tuple[int, int]] = [(m.start, m.end) for m in species_mentions if m.kind != "breed"]
-    for m in _sign_mentions(t, lexicon):
+    mentions = _sign_mentions(t, lexicon)
+    # Negation is read here, not taken from the lexicon: in an owner's words "not eating" is itself a
+    # sign (anorexia), so its "not" must not negate the signs listed after it ("not eating, vomiting").
+    masked = list(t)
+    for m in mentions:
+        masked[m.start : m.end] = "_" * (m.end - m.start)
+    masked_text = "".join(masked)
+    for m in mentions:
         qs = QuerySign(said=m.said, term=m.term, lay=m.lay)
         sign_spans.append((m.start, m.end))
-        if m.negated or is_negated(t, m.start):
+        if is_negated(masked_text, m.start):
             if qs.term not in {s.term for s in negated}:
                 negated.append(qs)
             negated_spans.append((m.start, m.end))
         elif qs.term not in {s.term for s in signs}:
             signs.append(qs)
     stop = words().stopwords
-    species_words = {w for m in species_mentions if m.kind != "breed" for w in tokenize(m.said)}
+    species_words = {w for m in species_mentions for w in tokenize(m.said)}
     blank = bytearray(len(t))
     for a, b in sign_spans:
         blank[a:b] = b"\x01" * (b - a)

@@ -15,6 +15,7 @@ without one (no padding).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,7 +28,7 @@ from .query import Analysis, words
 
 SYNONYM_WEIGHT = 0.6
 SAID_WEIGHT = 0.8
-DEPTH = 100  # candidates taken from each retriever
+DEPTH = 300  # candidates taken from each retriever
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,21 @@ def top_k(scores: NDArray[np.float32], mask: NDArray[np.bool_] | None, k: int, f
     return Ranked(rows, s[rows].astype(np.float32))
 
 
-def sign_terms(sign: QuerySign, lexicon: Lexicon) -> list[str]:
-    """The clinical term and its synonyms (lower-case) for one recognised sign."""
+def sign_terms(sign: QuerySign, lexicon: Lexicon, max_words: int = 2) -> list[str]:
+    """The clinical term, then its short synonyms (lower-case), for one recognised sign.
+
+    Synonyms of more than ``max_words`` content words are lay sentences ("drinking like a fish"):
+    matched as loose words they would add noise ("fish"), so they are left to the lexicon's own matcher.
+    """
     out = [sign.term.lower()]
     try:
-        out += [s.lower() for s in lexicon.clinical.synonyms(sign.term)]
+        syns = lexicon.clinical.synonyms(sign.term)
     except (KeyError, AttributeError):
-        pass
+        syns = []
+    stop = words().stopwords
+    for s in syns:
+        if len([t for t in tokenize(s) if t not in stop]) <= max_words:
+            out.append(s.lower())
     return list(dict.fromkeys(x for x in out if x))
 
 
@@ -95,18 +104,23 @@ def lexical(ix: SearchIndex, query: dict[str, float], mask: NDArray[np.bool_] | 
 
 
 def dense(
-    ix: SearchIndex,
-    vectors: NDArray[np.float32],
+    vectors: NDArray[np.floating[Any]],
     has: NDArray[np.bool_],
     qvec: NDArray[np.float32],
-    mask: NDArray[np.bool_] | None,
+    pool: NDArray[np.int64],
     k: int = DEPTH,
 ) -> Ranked:
-    if ix.size == 0 or vectors.shape[1] != qvec.shape[-1]:
+    """Exact cosine of the query vector with the stored vectors of the candidate pool, best first.
+
+    The pool is the lexical and concept candidates plus the coarse dense candidates (``DenseIndex``),
+    so per-query work follows the candidates: a full float32 scan took 8 ms at 100,000 records.
+    """
+    pool = pool[has[pool]] if len(pool) else pool
+    if not len(pool) or vectors.shape[1] != qvec.shape[-1]:
         return Ranked.empty()
-    sims = vectors @ qvec.reshape(-1)
-    m = has if mask is None else (has & mask)
-    return top_k(sims.astype(np.float32), m, k, floor=-1.0)
+    sims = (vectors[pool].astype(np.float32) @ qvec.reshape(-1).astype(np.float32)).astype(np.float32)
+    order = np.argsort(-sims, kind="stable")[:k]
+    return Ranked(pool[order], sims[order])
 
 
 def concept_terms(a: Analysis, lexicon: Lexicon) -> list[str]:
@@ -135,15 +149,16 @@ def has_rows(sorted_rows: NDArray[np.int32] | None, cands: NDArray[np.int64]) ->
 
 @dataclass(frozen=True)
 class Evidence:
-    """Per candidate: which query signs it shows (by findings or in its text) and how many words it shares."""
+    """Per candidate (rows) and query sign/word (columns): what the case really shares with the query."""
 
-    signs: list[list[QuerySign]]  # matched query signs, per candidate
-    negated: list[list[QuerySign]]  # negated query signs the case does show
+    signs: NDArray[np.bool_]  # query sign j shown by candidate i (in its findings or its text)
+    negated: NDArray[np.bool_]  # negated query sign j shown by candidate i
+    words: NDArray[np.bool_]  # owner's word j found in candidate i's text
     coverage: NDArray[np.float64]  # idf-weighted share of the owner's other words found in the text
-    matched_words: list[list[str]]
 
-    def ok(self, i: int, min_coverage: float) -> bool:
-        return bool(self.signs[i]) or self.coverage[i] >= min_coverage
+    def ok(self, min_coverage: float) -> NDArray[np.bool_]:
+        """Candidates with real evidence: a shared sign, or enough of the owner's words."""
+        return np.asarray(self.signs.any(axis=1) | (self.coverage >= min_coverage))
 
 
 def _in_text(ix: SearchIndex, phrase: str, cands: NDArray[np.int64]) -> NDArray[np.bool_]:
@@ -157,28 +172,21 @@ def _in_text(ix: SearchIndex, phrase: str, cands: NDArray[np.int64]) -> NDArray[
 
 
 def evidence(ix: SearchIndex, a: Analysis, lexicon: Lexicon, cands: NDArray[np.int64]) -> Evidence:
+    u = a.understood
     n = len(cands)
-    signs: list[list[QuerySign]] = [[] for _ in range(n)]
-    negated: list[list[QuerySign]] = [[] for _ in range(n)]
-    for s in a.understood.signs:
+    signs = np.zeros((n, len(u.signs)), dtype=np.bool_)
+    for j, s in enumerate(u.signs):
         found = has_rows(ix.concept_rows.get(s.term.lower()), cands)
-        for term in sign_terms(s, lexicon):
+        for term in sign_terms(s, lexicon, max_words=1):
             found |= _in_text(ix, term, cands)
-        for i in np.flatnonzero(found):
-            signs[i].append(s)
-    for s in a.understood.negated:
-        found = has_rows(ix.concept_rows.get(s.term.lower()), cands) | _in_text(ix, s.term, cands)
-        for i in np.flatnonzero(found):
-            negated[i].append(s)
-    total = 0.0
-    got = np.zeros(n, dtype=np.float64)
-    matched: list[list[str]] = [[] for _ in range(n)]
-    for w in a.words:
-        idf = ix.lexical.term_idf(w)
-        total += idf
-        hit = ix.lexical.matched(w, cands)
-        got += hit * idf
-        for i in np.flatnonzero(hit):
-            matched[i].append(w)
-    coverage = got / total if total > 0 else np.zeros(n, dtype=np.float64)
-    return Evidence(signs, negated, coverage, matched)
+        signs[:, j] = found
+    negated = np.zeros((n, len(u.negated)), dtype=np.bool_)
+    for j, s in enumerate(u.negated):
+        negated[:, j] = has_rows(ix.concept_rows.get(s.term.lower()), cands) | _in_text(ix, s.term, cands)
+    hits = np.zeros((n, len(a.words)), dtype=np.bool_)
+    idf = np.asarray([ix.lexical.term_idf(w) for w in a.words], dtype=np.float64)
+    for j, w in enumerate(a.words):
+        hits[:, j] = ix.lexical.matched(w, cands)
+    total = float(idf.sum())
+    coverage = (hits @ idf) / total if total > 0 else np.zeros(n, dtype=np.float64)
+    return Evidence(signs, negated, hits, coverage)

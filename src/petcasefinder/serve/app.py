@@ -39,7 +39,7 @@ ASSET_VERSION = "1"
 
 def _site_context(request: Request) -> dict[str, Any]:
     return {
-        "species_options": labels.species_options(),
+        "species_groups": labels.species_groups(),
         "max_query_chars": MAX_QUERY_CHARS,
         "asset_version": ASSET_VERSION,
     }
@@ -58,7 +58,7 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env, context_processors=[_site_context])
 
 
-def render(request: Request, page: views.Page, nav: str = "search") -> Response:
+def render(request: Request, page: views.Page, nav: str = "") -> Response:
     if request.url.path.endswith(".json"):
         return JSONResponse(page.data, status_code=page.status)
     templates: Jinja2Templates = request.app.state.templates
@@ -80,13 +80,13 @@ def _limit(request: Request) -> int:
 
 
 def home(request: Request) -> Response:
-    return render(request, views.home(_site(request)))
+    return render(request, views.home(_site(request)), nav="search")
 
 
 def search(request: Request) -> Response:
     q = request.query_params.get("q", "")
     species = request.query_params.get("species", "").strip() or None
-    return render(request, views.search_page(_site(request), q, species, _limit(request)))
+    return render(request, views.search_page(_site(request), q, species, _limit(request)), nav="search")
 
 
 def case(request: Request) -> Response:

@@ -39,29 +39,56 @@ ARTICLE_TYPES: dict[str, str] = {
     "case_series": "a case series",
 }
 
-EVIDENCE_ORDER = ["signalment", "sign", "diagnosis", "treatment", "outcome"]
+EVIDENCE_LABELS: dict[str, str] = {
+    "signalment": "the animal",
+    "sign": "signs",
+    "diagnosis": "diagnosis",
+    "treatment": "treatments",
+    "outcome": "outcome",
+}
+EVIDENCE_ORDER = list(EVIDENCE_LABELS)
+
+
+GROUPS: dict[str, str] = {
+    "companion": "Pets",
+    "small mammal": "Small pets",
+    "bird": "Birds",
+    "reptile": "Reptiles",
+    "amphibian": "Amphibians",
+    "fish": "Fish",
+    "equine": "Horses and donkeys",
+    "livestock": "Farm animals",
+    "poultry": "Poultry",
+    "primate": "Primates",
+    "wild": "Wild and zoo animals",
+}
 
 
 @lru_cache(maxsize=1)
-def _species() -> tuple[tuple[str, str], ...]:
-    """(canonical name, everyday label) for every species the lexicon knows, in picker order."""
-    from ..lexicon.species import SpeciesLexicon
+def _species() -> tuple[tuple[str, str, str], ...]:
+    """(canonical name, everyday label, group) for every species the lexicon knows, in its order."""
+    from ..lexicon import load
 
-    lex = SpeciesLexicon.load()
-    return tuple((name, lex.display(name)) for name in lex.names())
+    lex = load().species
+    return tuple((name, lex.display(name), lex.group(name)) for name in lex.names())
 
 
 def species_label(name: str | None) -> str:
     if not name:
         return ""
-    for value, label in _species():
+    for value, label, _ in _species():
         if value == name:
             return label
     return name[:1].upper() + name[1:]
 
 
-def species_options() -> list[dict[str, str]]:
-    return [{"value": v, "label": label} for v, label in _species()]
+@lru_cache(maxsize=1)
+def species_groups() -> tuple[dict[str, Any], ...]:
+    """The picker: species grouped the way owners think (pets first), labels in everyday words."""
+    groups: dict[str, list[dict[str, str]]] = {}
+    for value, label, group in _species():
+        groups.setdefault(group if group in GROUPS else "wild", []).append({"value": value, "label": label})
+    return tuple({"label": GROUPS[g], "options": groups[g]} for g in GROUPS if g in groups)
 
 
 def outcome_label(status: str) -> dict[str, str]:

@@ -229,6 +229,7 @@ def case_page(site: Site, key: str) -> Page:
         "outcome": labels.outcome_label(case.findings.outcome.status) if case.findings else None,
         "signalment": labels.signalment_rows(case.findings.signalment) if case.findings else [],
         "kind_label": labels.treatment_kind_label,
+        "evidence_label": labels.EVIDENCE_LABELS.get,
         "exports": export_links(case=case.key),
         "json_url": case_url(case.key) + ".json",
     }
@@ -248,7 +249,7 @@ def about(site: Site) -> Page:
 
 def warm(site: Site) -> None:
     """Load what the first request would otherwise load (lexicon, models, templates' data)."""
-    labels.species_options()
+    labels.species_groups()
     for ex in labels.examples()[:1]:
         try:
             search_page(site, ex["q"], ex["species"] or None, 10)

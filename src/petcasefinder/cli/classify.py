@@ -1,0 +1,96 @@
+"""``classify`` and ``evaluate classify``: thin shells over petcasefinder.classify."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from ..errors import MalformedRecord, NotFound, PetCaseError, StoreUnavailable
+from ..records import Article
+from ..settings import Settings, find_shared_data
+from . import db_option, emit_json, evaluate, main, open_store
+
+
+def _emit(articles: Iterable[Article], as_json: bool) -> int:
+    from .. import classify
+    from ..lexicon import load
+
+    lexicon = load()
+    n = 0
+    for a in articles:
+        c = classify.classify(a, lexicon)
+        n += 1
+        if as_json:
+            emit_json(c.to_json(a), lines=True)
+            continue
+        verdict = "VCR" if c.is_veterinary_case_report else "not VCR"
+        click.echo(f"{a.key or '-'}  {verdict}  {c.article_type}  [{', '.join(c.species) or c.patient}]  "
+                   f"{c.confidence:.2f}  {a.title[:90]}")
+        for r in c.reasons:
+            click.echo(textwrap.fill(r, 110, initial_indent="    - ", subsequent_indent="      "))
+    return n
+
+
+@main.command("classify")
+@click.option("--pmid", "pmids", multiple=True, metavar="ID", help="A stored record (PMID, DOI or PMCID); repeatable.")
+@click.option("--all", "all_", is_flag=True, help="Every stored record.")
+@click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Classify the records of a file (any ingest format) without touching the database.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line (the classify contract).")
+@db_option
+def classify_cmd(pmids: tuple[str, ...], all_: bool, file: Path | None, as_json: bool, db: Path | None) -> None:
+    """Say whether records are veterinary case reports, of which species, and why."""
+    if file is not None:
+        if pmids or all_:
+            raise PetCaseError("give either --file or --pmid/--all, not both")
+        from ..ingest.readers import read_path
+
+        result = read_path(file)
+        for m in result.malformed:
+            click.echo(f"skipped malformed record: {m}", err=True)
+        if not result.records:
+            first = f": {result.malformed[0].error}" if result.malformed else ""
+            raise MalformedRecord(f"{file}: no readable records{first}")
+        _emit(result.records, as_json)
+        return
+    if not pmids and not all_:
+        raise PetCaseError("say what to classify: --pmid ID (repeatable), --all, or --file FILE")
+    path = db or Settings.from_env().db_path
+    if not Path(path).is_file():
+        raise StoreUnavailable(f"database not found: {path} (build or ingest first, or pass --db)")
+    with open_store(path) as store:
+        if all_:
+            _emit((a for _, a in store.iter_articles()), as_json)
+            return
+        ids = []
+        for key in pmids:
+            found = store.find(key)
+            if found is None:
+                raise NotFound(f"unknown PMID/DOI/PMCID: {key}")
+            ids.append(found)
+        _emit((store.article(i) for i in ids), as_json)
+
+
+@evaluate.command("classify")
+@click.option("--split", "split_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Split definition (default: eval/classify_split.json).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def evaluate_classify(split_file: Path | None, as_json: bool) -> None:
+    """Precision, recall, F1 and species accuracy on the untouched split, then on the tuning split."""
+    from .. import classify
+    from ..evaluate import classify as ev
+    from ..lexicon import load
+
+    shared = find_shared_data()
+    if shared is None:
+        raise NotFound("shared data folder not found: set PETCASEFINDER_SHARED_DATA")
+    splits = ev.load_split(shared, split_file or ev.SPLIT_FILE)
+    lexicon = load()
+    scores = [ev.score(name, splits[name], lexicon) for name in ("test", "tune")]
+    if as_json:
+        emit_json({"version": classify.VERSION, "splits": [s.to_json() for s in scores]})
+    else:
+        click.echo(ev.report(scores))

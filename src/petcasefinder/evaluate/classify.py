@@ -1,0 +1,155 @@
+"""``evaluate classify``: how well the classifier finds veterinary case reports, on labelled shared data.
+
+The split is fixed in ``eval/classify_split.json`` (written before any rule was tuned): "test" is the
+untouched split (StudyTypeTeller "val" records and the vet-lit-radar records of commit af14d2f0), "tune" is
+what the rules were developed against.  Gold: the vet-case-reports-github positives are veterinary case
+reports with ``species_hint`` as the gold species; every other labelled record is a negative.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import classify
+from ..errors import NotFound
+from ..ingest.readers import read_path
+from ..lexicon import Lexicon
+from ..records import Article, Classification
+from ..settings import REPO_DIR
+
+SPLIT_FILE = REPO_DIR / "eval" / "classify_split.json"
+SOURCES = {
+    "studytype-negatives": ("studytype-negatives/records.jsonl", False),
+    "vet-positives": ("vet-case-reports-github/records.jsonl", True),
+    "vet-negatives": ("vet-case-reports-github/vet-negatives.jsonl", False),
+}
+
+
+@dataclass(frozen=True)
+class Labelled:
+    article: Article
+    is_vcr: bool
+    label: str  # the source's own label: study_type_label, study_type, or "vet case report"
+    species: str | None
+
+
+@dataclass
+class Scores:
+    name: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    species_ok: int = 0
+    species_n: int = 0
+    confusion: dict[str, Counter[str]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def species_accuracy(self) -> float:
+        return self.species_ok / self.species_n if self.species_n else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "split": self.name,
+            "records": self.tp + self.fp + self.fn + self.tn,
+            "tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "species_exact_match": round(self.species_accuracy, 4),
+            "species_checked": self.species_n,
+            "confusion": {k: dict(v) for k, v in sorted(self.confusion.items())},
+            "errors": self.errors,
+        }
+
+
+def load_split(shared: Path, split_file: Path = SPLIT_FILE) -> dict[str, list[Labelled]]:
+    """The labelled records of each split ("test", "tune"), read with the project's own JSONL reader."""
+    if not split_file.is_file():
+        raise NotFound(f"split file not found: {split_file}")
+    split = json.loads(split_file.read_text(encoding="utf-8"))
+    out: dict[str, list[Labelled]] = {"test": [], "tune": []}
+    for source, (rel, positive) in SOURCES.items():
+        path = shared / rel
+        if not path.is_file():
+            raise NotFound(f"shared data file not found: {path}")
+        labels = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                labels[str(d.get("pmid"))] = d
+        articles = {a.pmid: a for a in read_path(path).records}
+        for name, items in out.items():
+            for pmid in split[name].get(source, []):
+                if pmid not in articles:
+                    raise NotFound(f"{source}: PMID {pmid} of the {name} split is not in {path}")
+                d = labels[pmid]
+                label = d.get("study_type_label") or d.get("study_type") or "vet case report"
+                items.append(Labelled(articles[pmid], positive, str(label), d.get("species_hint")))
+    return out
+
+
+def score(name: str, records: Iterable[Labelled], lexicon: Lexicon) -> Scores:
+    s = Scores(name)
+    for r in records:
+        c: Classification = classify.classify(r.article, lexicon)
+        got = c.is_veterinary_case_report
+        s.confusion.setdefault(r.label, Counter())[("accepted: " if got else "rejected: ") + c.article_type] += 1
+        if r.is_vcr and got:
+            s.tp += 1
+            s.species_n += 1
+            if list(c.species) == [r.species]:
+                s.species_ok += 1
+            else:
+                s.errors.append(f"species {r.article.pmid}: gold {r.species}, got {', '.join(c.species)}")
+        elif r.is_vcr:
+            s.fn += 1
+            s.errors.append(f"missed {r.article.pmid} ({r.label}): {c.article_type}, {c.patient}; {c.reasons[:2]}")
+        elif got:
+            s.fp += 1
+            s.errors.append(f"false positive {r.article.pmid} ({r.label}): {c.article_type}; {c.reasons[:2]}")
+        else:
+            s.tn += 1
+    return s
+
+
+def report(scores: list[Scores]) -> str:
+    """The printed report: headline figures per split, then the confusion table by source label."""
+    lines = [f"classifier {classify.VERSION}; 'veterinary case report' (VCR) against the source labels", ""]
+    lines.append(f"{'split':<8}{'records':>8}{'TP':>5}{'FP':>5}{'FN':>5}{'TN':>6}{'precision':>11}{'recall':>8}"
+                 f"{'F1':>7}{'species exact':>15}")
+    for s in scores:
+        lines.append(f"{s.name:<8}{s.tp + s.fp + s.fn + s.tn:>8}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.tn:>6}"
+                     f"{s.precision:>11.3f}{s.recall:>8.3f}{s.f1:>7.3f}"
+                     f"{f'{s.species_accuracy:.3f} ({s.species_ok}/{s.species_n})':>15}")
+    for s in scores:
+        lines += ["", f"confusion by source label ({s.name} split): n, accepted as VCR, rejected, top article types"]
+        for label, counts in sorted(s.confusion.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+            n = sum(counts.values())
+            acc = sum(v for k, v in counts.items() if k.startswith("accepted"))
+            top = ", ".join(f"{k.split(': ', 1)[1]}{' (VCR)' if k.startswith('accepted') else ''} {v}"
+                            for k, v in counts.most_common(3))
+            lines.append(f"  {label:<38}{n:>5}{acc:>5}{n - acc:>5}   {top}")
+        if s.errors:
+            lines.append(f"  errors ({s.name}):")
+            lines += [f"    {e}" for e in s.errors]
+    return "\n".join(lines)

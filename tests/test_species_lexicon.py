@@ -1,0 +1,140 @@
+"""The species lexicon: issue-4 species, owners' everyday words (issue 6), breeds, Latin names, and the
+ambiguous words that must only count in context."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from petcasefinder.lexicon.species import SpeciesLexicon
+from petcasefinder.settings import DATA_DIR, REPO_DIR
+
+
+@pytest.fixture(scope="module")
+def lex() -> SpeciesLexicon:
+    return SpeciesLexicon.load()
+
+
+def found(lex: SpeciesLexicon, text: str) -> list[str]:
+    return [m.species for m in lex.find(text)]
+
+
+ISSUE_4_SPECIES = [
+    ("a dog", "dog"), ("a cat", "cat"), ("a horse", "horse"), ("two cattle", "cattle"), ("a sheep", "sheep"),
+    ("a goat", "goat"), ("a pig", "pig"), ("a rabbit", "rabbit"), ("a ferret", "ferret"),
+    ("a guinea pig", "guinea pig"), ("a rat", "rat"), ("a mouse", "mouse"), ("a hamster", "hamster"),
+    ("a budgerigar", "budgerigar"), ("an African grey parrot", "parrot"), ("a chicken", "chicken"),
+    ("a pigeon", "pigeon"), ("a bearded dragon", "bearded dragon"), ("a tortoise", "tortoise"),
+    ("a ball python", "snake"), ("a koi", "fish"), ("a captive Asian elephant", "elephant"),
+    ("a snow leopard", "snow leopard"), ("a red fox", "fox"), ("a harbour seal", "seal"), ("a giraffe", "giraffe"),
+]
+
+OWNER_WORDS = [
+    ("my 9 year old lab", "dog", "Labrador Retriever"), ("our pup", "dog", None), ("the puppy", "dog", None),
+    ("my doggo", "dog", None), ("my kitty", "cat", None), ("a kitten", "cat", None), ("our moggy", "cat", None),
+    ("my old tom cat", "cat", None), ("the pregnant queen", "cat", None), ("the bitch was spayed", "dog", None),
+    ("my budgie", "budgerigar", None), ("a cockatiel", "parrot", None), ("my bunny", "rabbit", None),
+    ("the mare", "horse", None), ("a gelding", "horse", None), ("a stallion", "horse", None),
+    ("a foal", "horse", None), ("my pony", "horse", None), ("a heifer", "cattle", None),
+    ("a 3-week-old calf", "cattle", None), ("the cow", "cattle", None), ("a bull", "cattle", None),
+    ("a ewe", "sheep", None), ("a lamb", "sheep", None), ("a piglet", "pig", None), ("a sow was presented", "pig", None),
+    ("a boar", "pig", None), ("my beardie", "bearded dragon", None), ("a turtle", "turtle", None),
+    ("my cavy", "guinea pig", None), ("a Shih Tzu", "dog", "Shih Tzu"), ("a Maine Coon", "cat", "Maine Coon"),
+    ("a Thoroughbred", "horse", "Thoroughbred"), ("a Holstein heifer", "cattle", "Holstein Friesian"),
+]
+
+
+@pytest.mark.parametrize("text,species", ISSUE_4_SPECIES)
+def test_issue_species_are_found(lex: SpeciesLexicon, text: str, species: str) -> None:
+    assert found(lex, text)[-1] == species
+
+
+@pytest.mark.parametrize("text,species,breed", OWNER_WORDS)
+def test_everyday_words_and_breeds(lex: SpeciesLexicon, text: str, species: str, breed: str | None) -> None:
+    ms = lex.find(text)
+    assert ms and ms[0].species == species, (text, ms)
+    if breed:
+        assert ms[0].breed == breed and ms[0].kind == "breed"
+
+
+def test_plurals_latin_and_kinds(lex: SpeciesLexicon) -> None:
+    ms = lex.find("Canis familiaris, Felis catus and Equus caballus; puppies, kittens, geese, mice, calves in 3 calves")
+    assert [m.species for m in ms] == ["dog", "cat", "horse", "dog", "cat", "goose", "mouse", "cattle"]
+    assert [m.kind for m in ms[:3]] == ["latin", "latin", "latin"]
+    assert lex.find("Guinea pigs")[0].species == "guinea pig"
+
+
+@pytest.mark.parametrize("text", [
+    "laboratory results were normal", "lab results were normal", "the lab tests", "Queen Square, London",
+    "a CAT scan", "patients from Turkey", "cat-scratch disease in a boy", "a boxer with dementia",
+    "the left calf muscle was swollen", "mad cow disease", "kangaroo mother care", "Tom said", "a pointer to memory",
+    "Hamilton Depression Rating Scale", "experimental group", "RAT results", "a seal on the vial",
+])
+def test_ambiguous_words_need_context(lex: SpeciesLexicon, text: str) -> None:
+    assert found(lex, text) == []
+
+
+@pytest.mark.parametrize("text,species", [
+    ("my lab", "dog"), ("a yellow lab", "dog"), ("lab puppy", "dog"), ("9-year-old lab", "dog"),
+    ("a boxer dog", "dog"), ("a 6-year-old male neutered Boxer", "dog"), ("a 3-year-old DSH", "cat"),
+    ("Infertility in Bitches", "dog"), ("a Turkey Flock With Enteritis", "turkey"),
+])
+def test_ambiguous_words_count_in_context(lex: SpeciesLexicon, text: str, species: str) -> None:
+    assert species in found(lex, text)
+
+
+def test_owner_text_relaxes_cues_but_not_blocks(lex: SpeciesLexicon) -> None:
+    assert found(lex, "lab vomiting") == []
+    assert found(lex, "lab vomiting", ) == [] and [m.species for m in lex.find("lab vomiting", owner_text=True)] == [
+        "dog"]
+    assert lex.find("lab results high", owner_text=True) == []
+
+
+def test_longest_match_keeps_species_apart(lex: SpeciesLexicon) -> None:
+    assert found(lex, "an Australian Cattle Dog") == ["dog"]
+    assert found(lex, "a prairie dog") == ["prairie dog"]
+    assert found(lex, "a sea lion") == ["sea lion"]
+    assert found(lex, "a leopard gecko") == ["gecko"]
+    m = lex.find("A 12-year-old spayed female Labrador retriever")[0]
+    assert (m.said, m.species, m.breed, m.kind) == ("Labrador retriever", "dog", "Labrador Retriever", "breed")
+    text = "An 8-year-old Chihuahua"
+    m = lex.find(text)[0]
+    assert text[m.start : m.end] == m.said
+
+
+def test_names_display_group_and_mesh(lex: SpeciesLexicon) -> None:
+    names = lex.names()
+    for s in ("dog", "cat", "horse", "cattle", "guinea pig", "budgerigar", "bearded dragon", "tortoise", "fish"):
+        assert s in names
+    assert len(names) == len(set(names))
+    assert (lex.display("dog"), lex.display("guinea pig"), lex.display("bearded dragon")) == (
+        "Dog", "Guinea pig", "Bearded dragon")
+    assert lex.group("budgerigar") == "bird" and lex.group("lion") == "wild"
+    assert lex.mesh("Dog Diseases") == ("dog", "disease")
+    assert lex.mesh("Dogs") == ("dog", "species")
+    assert lex.mesh("Humans") == ("", "human")
+    assert lex.mesh("Mice, Inbred C57BL") == ("mouse", "lab")
+    assert lex.mesh("Disease Models, Animal") == ("", "lab")
+    assert lex.lookup("kitty") is not None and lex.lookup("kitty").species == "cat"  # type: ignore[union-attr]
+
+
+def test_every_species_used_by_a_name_is_canonical(lex: SpeciesLexicon) -> None:
+    names = set(lex.names())
+    for key, term in lex._terms.items():
+        assert term.kind == "stop" or term.species in names, key
+
+
+def test_derived_files_are_up_to_date(shared: Path, tmp_path: Path) -> None:
+    """Rebuilding from ../shared/data gives byte-identical files (nobody edited generated data by hand)."""
+    spec = importlib.util.spec_from_file_location("build_species_lexicon", REPO_DIR / "scripts" /
+                                                  "build_species_lexicon.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["build_species_lexicon"] = mod
+    spec.loader.exec_module(mod)
+    assert mod.main(["--shared", str(shared), "--out", str(tmp_path)]) == 0
+    for name in ("species_terms.tsv", "breeds.tsv", "species_mesh.tsv"):
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
