@@ -117,9 +117,9 @@ def checked_uis(uis: list[str], names: list[str], mesh: dict[str, dict[str, obje
                 term: str, auto: bool = True) -> list[str]:
     """MeSH ids given by hand, kept only when the descriptor really carries one of the names; else (when
     ``auto``) the descriptor whose main heading is one of the names."""
-    wanted = {norm_phrase(n) for n in names}
-    ok = [ui for ui in uis if ui in mesh and wanted & {norm_phrase(u) for u in mesh_phrases(mesh[ui], set())}]
-    for ui in set(uis) - set(ok):
+    wanted = list(dict.fromkeys(norm_phrase(n) for n in names))
+    ok = [ui for ui in uis if ui in mesh and set(wanted) & {norm_phrase(u) for u in mesh_phrases(mesh[ui], set())}]
+    for ui in [u for u in uis if u not in ok]:
         print(f"warning: {ui} does not name {term!r}; matching by name instead", file=sys.stderr)
     return ok if ok or not auto else [u for u in (by_name.get(n) for n in wanted) if u][:1]
 

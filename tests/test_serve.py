@@ -151,12 +151,20 @@ def test_case_page_vcr(client: TestClient, keys: dict[str, str], site_db: Path) 
         assert label in html
     assert f'href="/related/{keys["dog"]}"' in html and "Find related cases" in html
     assert '<mark class="ev' in html
-    assert f'href="/export.ris?case={keys["dog"]}"' in html
+    assert f'href="/export/case.ris?id={keys["dog"]}"' in html
     j = client.get(f"/case/{keys['dog']}.json").json()
     assert j == cli_json("case", keys["dog"], "--json", "--db", str(site_db))
     validate("Case", j)
     for sign in j["findings"]["signs"]:
         assert sign["lay"].replace("'", "&#39;") in html or sign["lay"] in html
+
+
+def test_case_by_doi(client: TestClient, keys: dict[str, str]) -> None:
+    j = client.get(f"/case/{keys['cat']}.json").json()
+    assert "/" in j["doi"]
+    page = client.get(f"/case/{j['doi']}")
+    assert page.status_code == 200 and "Veterinary case report · Cat" in page.text
+    assert client.get(f"/case/{j['doi']}.json").json() == j
 
 
 def test_case_page_not_a_case_report(client: TestClient, keys: dict[str, str]) -> None:
@@ -200,8 +208,9 @@ def test_unknown_case_is_404_in_both_forms(client: TestClient) -> None:
         ("/search.json?q=%22%22%20()%20*", 400),
         ("/search.json?q=vomiting&limit=0", 400),
         ("/search.json?q=vomiting&limit=abc", 400),
-        ("/export.csl.json?case=000000", 404),
-        ("/export.csl.json", 400),
+        ("/export/case.csl.json?id=000000", 404),
+        ("/export/case.csl.json", 404),
+        ("/export/search.csl.json", 400),
     ],
 )
 def test_error_envelope_shape_is_pinned(client: TestClient, url: str, status: int) -> None:
@@ -231,20 +240,20 @@ def test_html_error_page_for_unknown_route(client: TestClient) -> None:
 
 
 def test_unexpected_failure_is_a_plain_500(site_db: Path, tmp_path: Path) -> None:
+    """A real fault (a table missing from the database file) gives the 500 page/envelope and no trace."""
     broken = copy_db(site_db, tmp_path / "broken.db")
     with sqlite3.connect(broken) as db:
         db.execute("DROP TABLE findings")
+    db.close()
     with TestClient(create_app(broken), raise_server_exceptions=False) as c:
-        key = c.get("/search.json", params={"q": "vomiting", "species": "dog"})
-        r = c.get("/about")
-        for resp in (key, r, c.get("/case/42350911"), c.get("/case/42350911.json")):
-            if resp.status_code == 200:
-                continue
-            assert resp.status_code in (500, 503)
-            assert "Traceback" not in resp.text and "sqlite3" not in resp.text and "findings" not in resp.text
-            assert "content-security-policy" in resp.headers
-        j = c.get("/case/42350911.json")
-        assert j.status_code == 500 and j.json()["error"]["status"] == 500
+        page = c.get(f"/case/{HOSTILE_PMID}")
+        data = c.get(f"/case/{HOSTILE_PMID}.json")
+    assert page.status_code == 500 and "Something went wrong on our side" in page.text
+    assert data.status_code == 500
+    assert data.json() == {"ok": False, "error": {"status": 500, "message": data.json()["error"]["message"]}}
+    for r in (page, data):
+        assert "Traceback" not in r.text and "sqlite3" not in r.text and "no such table" not in r.text
+        assert "unsafe-inline" not in r.headers["content-security-policy"]
 
 
 # ---- safety ----------------------------------------------------------------------------------------
@@ -280,14 +289,14 @@ def test_hostile_record_is_text(client: TestClient) -> None:
      ("csl.json", "application/vnd.citationstyles.csl+json", "[")],
 )
 def test_exports(client: TestClient, keys: dict[str, str], fmt: str, media: str, start: str) -> None:
-    r = client.get(f"/export.{fmt}", params={"case": keys["dog"]})
+    r = client.get(f"/export/case.{fmt}", params={"id": keys["dog"]})
     assert r.status_code == 200 and r.headers["content-type"].startswith(media)
     assert r.headers["content-disposition"].startswith("attachment; filename=\"petcasefinder-case-")
     assert r.text.startswith(start) and keys["dog"] in r.text
     ex = first_example_with_results(client)
     n = len(client.get(ex["href"].replace("/search?", "/search.json?")).json()["results"])
     params = {"q": ex["q"]} | ({"species": ex["species"]} if ex["species"] else {})
-    listing = client.get(f"/export.{fmt}", params=params).text
+    listing = client.get(f"/export/search.{fmt}", params=params).text
     if fmt == "csl.json":
         assert len(json.loads(listing)) == n
     elif fmt == "ris":
@@ -301,7 +310,8 @@ def test_openapi_document(client: TestClient) -> None:
     assert r.status_code == 200
     doc = r.json()
     assert doc["openapi"].startswith("3.1")
-    assert {"/search.json", "/case/{key}.json", "/related/{key}.json", "/export.{format}"} <= set(doc["paths"])
+    assert {"/search.json", "/case/{key}.json", "/related/{key}.json", "/export/case.{format}", "/export/search.{format}",
+            "/export/related.{format}"} <= set(doc["paths"])
     assert doc["paths"]["/search.json"]["get"]["parameters"][0]["schema"]["maxLength"] == MAX_QUERY_CHARS
 
 

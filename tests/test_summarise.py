@@ -12,6 +12,7 @@ from petcasefinder.summarise import check_support, claims, summarise
 from petcasefinder.summarise.phrases import load
 from test_summarise_cases import (
     BLOAT,
+    FLUIDS,
     cat_cases,
     cushings_case,
     gdv_cases,
@@ -211,3 +212,31 @@ def test_one_finding_worded_two_ways_is_counted_once_by_concept() -> None:
     got = texts([a, b])
     assert "Both reports mention throwing up (vomiting)." in got
     assert_faithful([a, b])
+
+
+def test_one_report_about_a_group_speaks_of_the_group() -> None:
+    series = cat_cases()[2]  # nine cats
+    got = texts([series])
+    assert got[0] == "We found 1 case report about a group of cats."
+    assert "The cats had FIP, a coronavirus disease (feline infectious peritonitis)." in got
+    assert "The cats improved." in got
+    assert "The report followed the cats for 84 days." in got
+    assert_faithful([series])
+
+
+def test_a_treatment_worded_as_an_action_reads_as_one() -> None:
+    scope = ("endoscopic reduction", "procedure",
+             "putting the stomach back in place with an endoscope (endoscopic reduction)", "endoscopic reduction")
+    a = make_case(50, "An endoscopic reduction and intravenous fluids were used.", tx=(FLUIDS, scope))
+    got = texts([a])
+    assert got[1:3] == [
+        "The dog was treated by putting the stomach back in place with an endoscope (endoscopic reduction).",
+        "It also got fluids into a vein (intravenous fluids).",
+    ]
+    assert_faithful([a])
+
+
+def test_lay_words_with_their_own_bracket_still_end_with_the_term() -> None:
+    dup = ("colonic duplication", "a doubled section of the colon (a birth defect)", "colonic duplication")
+    got = texts([make_case(51, "A colonic duplication.", dx=(dup,))])
+    assert "The dog had a doubled section of the colon, a birth defect (colonic duplication)." in got

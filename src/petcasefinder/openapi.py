@@ -156,6 +156,47 @@ _KEY = {
 }
 
 
+_FORMAT = {
+    "name": "format",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string", "enum": ["ris", "bib", "csl.json"]},
+}
+_ID = {"name": "id", "in": "query", "required": True, "description": "PMID, DOI or PMCID of the case.",
+       "schema": {"type": "string", "minLength": 1}}
+_Q = {"name": "q", "in": "query", "required": True,
+      "description": "The owner's description in everyday words (a query with no word at all is a 400).",
+      "schema": {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS}}
+_SPECIES = {"name": "species", "in": "query", "required": False, "schema": {"type": "string"}}
+_EXPORTS: dict[str, tuple[str, list[dict[str, Any]]]] = {
+    "case": ("Citation of one case.", [_FORMAT, _ID]),
+    "search": ("Citations of a search's results (same parameters as /search.json).", [_FORMAT, _Q, _SPECIES, _LIMIT]),
+    "related": ("Citations of the cases related to one case.", [_FORMAT, _ID, _LIMIT]),
+}
+
+
+def _export(what: str, spec: tuple[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    summary, params = spec
+    return {
+        "get": {
+            "operationId": f"export_{what}",
+            "summary": summary + " RIS, BibTeX or CSL-JSON, as a download.",
+            "parameters": params,
+            "responses": {
+                "200": {
+                    "description": "The citation file.",
+                    "content": {
+                        "application/x-research-info-systems": {"schema": {"type": "string"}},
+                        "application/x-bibtex": {"schema": {"type": "string"}},
+                        "application/vnd.citationstyles.csl+json": {"schema": {"type": "array"}},
+                    },
+                }
+            }
+            | _EXPORT_ERRORS,
+        }
+    }
+
+
 def document() -> dict[str, Any]:
     """The whole OpenAPI document (a fresh dict each call)."""
     return {
@@ -172,13 +213,8 @@ def document() -> dict[str, Any]:
                     "operationId": "search",
                     "summary": "Search case reports from an owner's description (same shape as `search --json`).",
                     "parameters": [
-                        {
-                            "name": "q",
-                            "in": "query",
-                            "required": True,
-                            "schema": {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS},
-                        },
-                        {"name": "species", "in": "query", "required": False, "schema": {"type": "string"}},
+                        _Q,
+                        _SPECIES,
                         _LIMIT,
                     ],
                     "responses": {"200": _json("SearchResponse", "Matching cases, explained and summarised.")}
@@ -201,37 +237,7 @@ def document() -> dict[str, Any]:
                     "responses": {"200": _json("SearchResponse", "Related cases.")} | _ERRORS,
                 }
             },
-            "/export.{format}": {
-                "get": {
-                    "operationId": "export",
-                    "summary": "Citations for a case (?case=ID), a search (?q=TEXT&species=S) or related cases "
-                    "(?related=ID).",
-                    "parameters": [
-                        {
-                            "name": "format",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string", "enum": ["ris", "bib", "csl.json"]},
-                        },
-                        {"name": "case", "in": "query", "required": False, "schema": {"type": "string"}},
-                        {"name": "related", "in": "query", "required": False, "schema": {"type": "string"}},
-                        {"name": "q", "in": "query", "required": False, "schema": {"type": "string"}},
-                        {"name": "species", "in": "query", "required": False, "schema": {"type": "string"}},
-                        _LIMIT,
-                    ],
-                    "responses": {
-                        "200": {
-                            "description": "The citation file.",
-                            "content": {
-                                "application/x-research-info-systems": {"schema": {"type": "string"}},
-                                "application/x-bibtex": {"schema": {"type": "string"}},
-                                "application/vnd.citationstyles.csl+json": {"schema": {"type": "array"}},
-                            },
-                        }
-                    }
-                    | _EXPORT_ERRORS,
-                }
-            },
+            **{f"/export/{what}.{{format}}": _export(what, params) for what, params in _EXPORTS.items()},
             "/openapi.json": {
                 "get": {
                     "operationId": "openapi",

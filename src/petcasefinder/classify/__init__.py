@@ -12,10 +12,14 @@ read once at import).  A record passes the gate only when both hold:
   letter, trial, survey, in vitro, laboratory-animal experiment (disease models, strains, sham groups, healthy
   research animals), review, cohort / cross-sectional / retrospective statistical study.
 
-**Case-series threshold.** A series passes when it describes one animal, household, herd or kennel; or calls
-itself a case series (any size) and reports no control group and no inferential statistics; or is a
-descriptive series of at most ``CASE_SERIES_MAX`` = 12 animals with no control group, no statistics and no
-cohort wording.  Larger series that do not call themselves a case series are cohort/retrospective studies.
+**Case-series threshold.** A record passes as a case series when it describes one animal, household, herd or
+kennel (it calls itself a case report); or calls itself a case series (any size, e.g. 35 dogs) and reports no
+control group and no inferential statistics; or is a descriptive series of at most ``CASE_SERIES_MAX`` = 12
+animals with no control group, no inferential statistics (P values, confidence intervals, odds ratios,
+regression) and no cohort-design wording (prospective enrolment, cross-sectional, case-control, prevalence,
+risk factors) -- calling itself "a small cohort" does not count.  Larger series that do not call themselves a
+case series are cohort / retrospective studies.  Design words in sentences about future work ("larger
+prospective studies are warranted") are ignored.
 
 Laboratory animals used as disease models are not veterinary case reports; a clinical case in a zoo animal,
 wildlife or livestock is.  Every reason quotes an exact substring of the record.

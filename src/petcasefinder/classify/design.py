@@ -49,9 +49,9 @@ def _q(h: Hit | None) -> str:
 
 def _pub(ev: Evidence, names: set[str]) -> str | None:
     for p in ev.article.pub_types:
-        low = p.strip().lower()
-        if low in names:
-            return p.strip()
+        name: str = p.strip()
+        if name.lower() in names:
+            return name
     return None
 
 

@@ -83,7 +83,8 @@ def case_cmd(key: str, as_json: bool, db: Path | None) -> None:
 
 @evaluate.command("extract")
 @click.option("--gold", "gold_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Hand annotations (default: eval/extract_gold.jsonl).")
+              help="Hand annotations (default: eval/extract_gold.jsonl; eval/extract_heldout_human.jsonl is a "
+                   "held-out check on human case reports, treatments and outcome only).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--details", is_flag=True, help="Also list every difference from the annotations.")
 def evaluate_extract(gold_file: Path | None, as_json: bool, details: bool) -> None:

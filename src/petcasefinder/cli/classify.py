@@ -87,10 +87,12 @@ def evaluate_classify(split_file: Path | None, as_json: bool) -> None:
     shared = find_shared_data()
     if shared is None:
         raise NotFound("shared data folder not found: set PETCASEFINDER_SHARED_DATA")
-    splits = ev.load_split(shared, split_file or ev.SPLIT_FILE)
+    split_path = split_file or ev.SPLIT_FILE
+    splits = ev.load_split(shared, split_path)
     lexicon = load()
     scores = [ev.score(name, splits[name], lexicon) for name in ("test", "tune")]
     if as_json:
-        emit_json({"version": classify.VERSION, "splits": [s.to_json() for s in scores]})
+        emit_json({"version": classify.VERSION, "splits": [s.to_json() for s in scores],
+                   "history": ev.history(split_path)})
     else:
-        click.echo(ev.report(scores))
+        click.echo(ev.report(scores, ev.history(split_path)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import time
@@ -51,7 +52,7 @@ def _percentiles(ms: list[float]) -> dict[str, float]:
     ordered = sorted(ms)
 
     def pct(p: float) -> float:
-        return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
+        return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]  # nearest rank
 
     return {
         "n": len(ordered),

@@ -132,9 +132,17 @@ def score(name: str, records: Iterable[Labelled], lexicon: Lexicon) -> Scores:
     return s
 
 
-def report(scores: list[Scores]) -> str:
+def history(split_file: Path = SPLIT_FILE) -> list[str]:
+    """What was looked at, and when (the split file's own record; shown with the figures)."""
+    d = json.loads(split_file.read_text(encoding="utf-8"))
+    return [str(x) for x in d.get("history", [])]
+
+
+def report(scores: list[Scores], notes: list[str] | None = None) -> str:
     """The printed report: headline figures per split, then the confusion table by source label."""
     lines = [f"classifier {classify.VERSION}; 'veterinary case report' (VCR) against the source labels", ""]
+    if notes:
+        lines += ["split history (eval/classify_split.json):"] + [f"  - {n}" for n in notes] + [""]
     lines.append(f"{'split':<8}{'records':>8}{'TP':>5}{'FP':>5}{'FN':>5}{'TN':>6}{'precision':>11}{'recall':>8}"
                  f"{'F1':>7}{'species exact':>15}")
     for s in scores:

@@ -24,7 +24,8 @@ from ..records import Article, Classification, Findings
 from ..settings import REPO_DIR
 
 GOLD_FILE = REPO_DIR / "eval" / "extract_gold.jsonl"
-RECORDS = "vet-case-reports-github/records.jsonl"
+HELDOUT_FILE = REPO_DIR / "eval" / "extract_heldout_human.jsonl"
+RECORDS = ("vet-case-reports-github/records.jsonl", "studytype-negatives/records.jsonl")
 SET_FIELDS = ("signs", "diagnosis", "treatments", "treatment_kinds")
 ONE_FIELDS = ("outcome_status", "follow_up", "species", "breed", "age", "sex", "neutered", "animals")
 _MIXED = {"mixed breed", "crossbreed", "cross breed", "mongrel", "mixed-breed", "crossbred"}
@@ -33,6 +34,7 @@ _MIXED = {"mixed breed", "crossbreed", "cross breed", "mongrel", "mixed-breed", 
 @dataclass
 class FieldScore:
     name: str
+    scored: bool = False
     correct: int = 0
     predicted: int = 0
     annotated: int = 0
@@ -65,7 +67,7 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         return {"records": self.records, "version": self.version,
-                "fields": {k: v.to_json() for k, v in self.fields.items()},
+                "fields": {k: v.to_json() for k, v in self.fields.items() if v.scored},
                 "outcome_status_accuracy": round(self.outcome_accuracy, 3)}
 
 
@@ -77,8 +79,11 @@ def load_gold(path: Path = GOLD_FILE) -> list[dict[str, Any]]:
 
 
 def load_articles(shared: Path) -> dict[str, Article]:
-    result = read_path(shared / RECORDS)
-    return {a.pmid: a for a in result.records if a.pmid}
+    """The annotated records: the veterinary case reports, and the human case reports of the held-out check."""
+    out: dict[str, Article] = {}
+    for name in RECORDS:
+        out.update({a.pmid: a for a in read_path(shared / name).records if a.pmid and a.pmid not in out})
+    return out
 
 
 def _canon(lexicon: Lexicon, name: str) -> str:
@@ -110,6 +115,7 @@ def _duration(s: str | None) -> tuple[float, str] | None:
 
 def _score_set(fs: FieldScore, pred: Iterable[str], gold: Iterable[str]) -> tuple[set[str], set[str]]:
     p, g = set(pred), set(gold)
+    fs.scored = True
     fs.predicted += len(p)
     fs.annotated += len(g)
     fs.correct += len(p & g)
@@ -117,6 +123,7 @@ def _score_set(fs: FieldScore, pred: Iterable[str], gold: Iterable[str]) -> tupl
 
 
 def _score_one(fs: FieldScore, pred: Any, gold: Any, same: Callable[[Any, Any], bool]) -> bool:
+    fs.scored = True
     fs.predicted += pred is not None
     fs.annotated += gold is not None
     ok = pred is not None and gold is not None and same(pred, gold)
@@ -128,15 +135,17 @@ def score_record(report: Report, gold: dict[str, Any], f: Findings, lexicon: Lex
     fs = report.fields
     pmid = gold["pmid"]
     sets = {
-        "signs": ([_canon(lexicon, s.term) for s in f.signs], [_canon(lexicon, s) for s in gold["signs"]]),
+        "signs": ([_canon(lexicon, s.term) for s in f.signs], [_canon(lexicon, s) for s in gold.get("signs", [])]),
         "diagnosis": ([_canon(lexicon, d.term) for d in f.diagnosis],
-                      [_canon(lexicon, d) for d in gold["diagnosis"] + gold.get("diagnosis_suspected", [])]),
+                      [_canon(lexicon, d) for d in gold.get("diagnosis", []) + gold.get("diagnosis_suspected", [])]),
         "treatments": ([_canon(lexicon, t.name) for t in f.treatments],
                        [_canon(lexicon, t["name"]) for t in gold["treatments"]]),
         "treatment_kinds": ([f"{_canon(lexicon, t.name)}/{t.kind}" for t in f.treatments],
                             [f"{_canon(lexicon, t['name'])}/{t['kind']}" for t in gold["treatments"]]),
     }
     for name, (pred, want) in sets.items():
+        if name.split("_")[0] not in gold and name != "treatment_kinds":
+            continue
         extra, missed = _score_set(fs[name], pred, want)
         if extra or missed:
             report.errors.append(f"{pmid} {name}: extra {sorted(extra)} missed {sorted(missed)}")
@@ -146,6 +155,8 @@ def score_record(report: Report, gold: dict[str, Any], f: Findings, lexicon: Lex
         report.errors.append(f"{pmid} outcome_status: got {f.outcome.status} want {gold['outcome']['status']}")
     _score_one(fs["follow_up"], _duration(f.outcome.follow_up), _duration(gold["outcome"]["follow_up"]),
                lambda a, b: a == b)
+    if "signalment" not in gold:
+        return
     s, gs = f.signalment, gold["signalment"]
     checks: dict[str, tuple[Any, Any, Callable[[Any, Any], bool]]] = {
         "species": (s.species, gs["species"], lambda a, b: a == b),
@@ -186,9 +197,11 @@ def evaluate(gold: list[dict[str, Any]], articles: dict[str, Article], lexicon: 
 
 
 def format_report(r: Report, gold_path: Path, details: bool = False) -> str:
-    lines = [f"evaluate extract: {r.records} hand-annotated case reports ({gold_path.name}), {r.version}",
+    lines = [f"evaluate extract: {r.records} hand-annotated records ({gold_path.name}), {r.version}",
              f"{'field':<17}{'precision':>10}{'recall':>8}{'f1':>7}{'pred':>6}{'gold':>6}{'correct':>8}"]
     for name, s in r.fields.items():
+        if not s.scored:
+            continue
         lines.append(f"{name:<17}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}{s.predicted:>6}{s.annotated:>6}"
                      f"{s.correct:>8}")
     lines.append(f"outcome status accuracy (unknown included): {r.outcome_accuracy:.3f}")

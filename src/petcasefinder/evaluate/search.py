@@ -236,9 +236,10 @@ def evaluate(
 
 def render(report: dict[str, Any]) -> str:
     """The side-by-side table printed by ``evaluate search``."""
-    cols = ["ndcg@10", "p@5", "mrr", "wrong_species_rate", "gate_failures", "empty_when_nothing_fits"]
+    cols = ["ndcg@10", "p@5", "mrr", "wrong_species_rate", "gate_failures", "empty_when_nothing_fits",
+            "hits_not_in_shared_case_reports"]
     head = f"{'system':<24}" + "".join(f"{c:>14}" for c in ["nDCG@10", "P@5", "MRR", "wrong-species",
-                                                            "gate-fails", "empty-ok"])
+                                                            "gate-fails", "empty-ok", "not-shared-CR"])
     lines = [
         (
             f"{report['queries']} queries over {len(report['species'])} species, "
@@ -249,6 +250,9 @@ def render(report: dict[str, Any]) -> str:
     ]
     for r in report["systems"]:
         lines.append(f"{r['name']:<24}" + "".join(f"{r[c]!s:>14}" for c in cols))
+    lines.append("wrong-species: share of hits not of the query's species; gate-fails: hits that fail the "
+                 "case-report gate; empty-ok: queries with no fitting case answered with an empty list; "
+                 "not-shared-CR: hits outside the 31 hand-picked shared case reports")
     gain = report["full_vs_bm25s_ndcg_gain"]
     if gain is not None:
         lines.append(f"full vs bm25s: {gain * 100:+.1f}% relative nDCG@10")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..records import Classification, Signalment
@@ -51,11 +52,16 @@ def _age(sents: list[Sentence]) -> tuple[str | None, Sentence | None]:
     return None, None
 
 
+@lru_cache(maxsize=1)
+def _count_rx() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in sorted(cues().words("animal_noun"), key=len, reverse=True))
+    return re.compile(rf"\b(?P<n>{_NUM})\s*(?:/|of)\s*(?P<m>{_NUM})\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b"
+                      rf"|\b(?P<k>{_NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE)
+
+
 def _count(sents: list[Sentence]) -> tuple[int | None, Sentence | None]:
     c = cues()
-    nouns = "|".join(re.escape(w) for w in sorted(c.words("animal_noun"), key=len, reverse=True))
-    rx = re.compile(rf"\b(?P<n>{_NUM})\s*(?:/|of)\s*(?P<m>{_NUM})\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b"
-                    rf"|\b(?P<k>{_NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE)
+    rx = _count_rx()
     best: tuple[int, Sentence] | None = None
     for s in sents:
         if c.rx("offspring_context").search(s.text):

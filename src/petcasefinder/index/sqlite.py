@@ -216,7 +216,8 @@ class Store:
                 continue
             row = self.db.execute(f"SELECT id FROM articles WHERE {col} = ?", (val,)).fetchone()
             if row and int(row[0]) != article_id:
-                a = replace(a, **{col: None})
+                a = replace(a, doi=None) if col == "doi" else replace(a, pmcid=None) if col == "pmcid" else replace(
+                    a, pmid=None)
         return a
 
     def _write(self, article_id: int | None, a: Article) -> int:

@@ -36,6 +36,11 @@ _SPELL = {"fibre": "fiber", "centre": "center", "litre": "liter", "metre": "mete
 _LIKE = re.compile(r"^\s*-?\s*like\b", re.IGNORECASE)
 
 
+_OUR = re.compile(r"our(s?)$")
+_ISE = re.compile(r"([iy])s(ation|ations|e|ed|es|ing|er|ers)$")
+
+
+@lru_cache(maxsize=200_000)
 def norm_token(token: str) -> str:
     """One word in the form every data file is keyed by (see scripts/build_clinical_lexicon.py)."""
     t = token.lower().replace("’", "'")
@@ -45,8 +50,8 @@ def norm_token(token: str) -> str:
         t = t.replace("ae", "e").replace("oe", "e").replace("sulph", "sulf")
         t = _SPELL.get(t, t)
         if len(t) >= 5:
-            t = re.sub(r"our(s?)$", r"or\1", t)
-        t = re.sub(r"([iy])s(ation|ations|e|ed|es|ing|er|ers)$", r"\1z\2", t)
+            t = _OUR.sub(r"or\1", t)
+        t = _ISE.sub(r"\1z\2", t)
         if len(t) > 4:
             if t.endswith("ies"):
                 t = t[:-3] + "y"
@@ -144,18 +149,15 @@ def _cue_regex(words: list[str]) -> re.Pattern[str]:
 class ClinicalLexicon:
     """Signs, diagnoses and treatments: find them in text, translate clinical <-> lay, expand queries."""
 
-    def __init__(self, concepts: list[Concept], index: dict[str, int], rules: list[list[str]],
+    def __init__(self, rows: list[list[str]], index: dict[str, int], maxlen: dict[str, int], rules: list[list[str]],
                  cues: dict[str, list[str]]) -> None:
-        self._concepts = concepts
+        self._rows = rows  # raw data rows; a Concept is built the first time one is needed
+        self._built: dict[int, Concept] = {}
         self._index = index
-        self._maxlen: dict[str, int] = {}
-        for key in index:
-            first, n = key.split(" ", 1)[0], key.count(" ") + 1
-            if n > self._maxlen.get(first, 0):
-                self._maxlen[first] = n
+        self._maxlen = maxlen
         self._by_term: dict[str, int] = {}
-        for i, c in enumerate(concepts):
-            self._by_term.setdefault(c.term.lower(), i)
+        for i, r in enumerate(rows):
+            self._by_term.setdefault(r[1].lower(), i)
         self._patterns = [(re.compile(r[1], re.IGNORECASE), r[2], r[3]) for r in rules if r[0] == "regex"]
         self._suffixes = tuple(r[1] for r in rules if r[0] == "suffix")
         self._suffix_stop = frozenset(r[1] for r in rules if r[0] == "stop")
@@ -173,10 +175,18 @@ class ClinicalLexicon:
     # ---- lookups ---------------------------------------------------------------------------------
     def concept(self, term: str) -> Concept | None:
         """The concept a clinical term, synonym or lay phrase names (None when unknown)."""
-        i = self._by_term.get(term.strip().lower())
+        i = self._index.get(norm_phrase(term))
         if i is None:
-            i = self._index.get(norm_phrase(term))
-        return self._concepts[i] if i is not None else self._dynamic.get(term.strip().lower())
+            i = self._by_term.get(term.strip().lower())
+        return self._concept(i) if i is not None else self._dynamic.get(term.strip().lower())
+
+    def _concept(self, i: int) -> Concept:
+        c = self._built.get(i)
+        if c is None:
+            cat, term, lay, kind, klass, flags, related, _phrases, syn = self._rows[i]
+            c = Concept(cat, term, lay, kind, klass, "generic" in flags, _split(related), _split(syn) or (term,))
+            self._built[i] = c
+        return c
 
     def lay_for(self, term: str) -> str:
         """Lay words for a clinical term ("polyuria" -> "peeing a lot"); the term itself when unknown."""
@@ -197,8 +207,7 @@ class ClinicalLexicon:
     def terms(self, kind: str | None = None) -> list[str]:
         """Every canonical term (signs, diagnoses and treatments), or those of one kind or category."""
         keep = ("sign", "diagnosis", *TREATMENT_KINDS)
-        out = {c.term for c in self._concepts
-               if (c.kind in keep if kind is None else kind in (c.kind, c.category))}
+        out = {r[1] for r in self._rows if (r[3] in keep if kind is None else kind in (r[3], r[0]))}
         return sorted(out)
 
     # ---- finding -----------------------------------------------------------------------------------
@@ -235,7 +244,7 @@ class ClinicalLexicon:
                 i += 1
                 continue
             n, cid = found
-            c = self._concepts[cid]
+            c = self._concept(cid)
             hits.append((toks[i].start, toks[i + n - 1].end, c))
             abbr = abbr_after.get(i + n - 1)
             if abbr and c.kind not in ("other",) and any(ch.isupper() for ch in abbr[0]) and len(abbr[0]) > 1:
@@ -353,8 +362,9 @@ def read_table(path: Path) -> list[list[str]]:
 
 @lru_cache(maxsize=4)
 def _load(data_dir: Path) -> ClinicalLexicon:
-    concepts: list[Concept] = []
+    rows: list[list[str]] = []
     index: dict[str, int] = {}
+    maxlen: dict[str, int] = {}
     for name in _FILES:
         path = data_dir / name
         with path.open(encoding="utf-8") as f:
@@ -363,17 +373,21 @@ def _load(data_dir: Path) -> ClinicalLexicon:
                 raise RuntimeError(f"{path} was built for another normaliser; run scripts/build_clinical_lexicon.py")
             f.readline()
             for line in f:
-                cat, term, lay, kind, klass, flags, related, phrases, syn = line.rstrip("\n").split("\t")
-                cid = len(concepts)
-                concepts.append(Concept(cat, term, lay, kind, klass, "generic" in flags, _split(related),
-                                        _split(syn) or (term,)))
-                for p in phrases.split("|"):
-                    index.setdefault(p, cid)
+                row = line.rstrip("\n").split("\t")
+                cid = len(rows)
+                rows.append(row)
+                for p in row[7].split("|"):
+                    if p not in index:
+                        index[p] = cid
+                        first, _, rest = p.partition(" ")
+                        n = rest.count(" ") + 2 if rest else 1
+                        if n > maxlen.get(first, 0):
+                            maxlen[first] = n
     rules = [(r + ["", "", ""])[:4] for r in read_table(data_dir / "procedures_rules.tsv")]
     cues: dict[str, list[str]] = {}
     for kind, cue in read_table(data_dir / "clinical_cues.tsv"):
         cues.setdefault(kind, []).append(cue)
-    return ClinicalLexicon(concepts, index, rules, cues)
+    return ClinicalLexicon(rows, index, maxlen, rules, cues)
 
 
 __all__ = ["ClinicalLexicon", "Concept", "Cue", "Mention", "Tok", "norm_phrase", "norm_token", "tokenize"]

@@ -33,9 +33,10 @@ def plural(species: str) -> str:
 def sign_label(s: QuerySign) -> str:
     """'drinking a lot (polydipsia)': what the owner said, then the clinical term."""
     said = " ".join(s.said.split())
-    if said.lower() == s.term.lower():
-        return s.term
-    return f"{said} ({s.term})"
+    term = str(s.term)
+    if said.lower() == term.lower():
+        return term
+    return f"{said} ({term})"
 
 
 def describe(u: Understood) -> str:

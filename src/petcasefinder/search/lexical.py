@@ -5,8 +5,8 @@ matching row before the ``ORDER BY ... LIMIT``: at 100,000 records a
 five-word OR query took 23-54 ms on this 2-core machine, the whole latency
 budget.  This index keeps, per term, the rows it occurs in and their
 precomputed BM25 weight, so a query costs a few vector additions (about 1 ms).
-It is built once per process from the store (see ``index.py``), and it is
-shared with the plain bm25s baseline's corpus so both read the same records.
+It is built once per process from the store (see ``index.py``), over the
+same gated records the bm25s baseline of ``evaluate search`` indexes.
 
 User text is split into words by a regex, so FTS syntax (quotes, AND, NEAR,
 ``*``, parentheses) is never syntax here: it is just words or nothing.
@@ -90,12 +90,15 @@ def tf_saturation(tf: NDArray[np.float64], dl: NDArray[np.float64], avgdl: float
 
 @dataclass
 class BM25Index:
-    """Per term: the rows holding it (sorted) and their BM25 weights, in one flat array each (CSC-like)."""
+    """Per term: the rows holding it (sorted) and their BM25 weights, in one flat array each (CSC-like).
+
+    Weights are stored as float16 (three significant digits, plenty for ranking) to halve their memory.
+    """
 
     vocab: dict[str, int]
     indptr: NDArray[np.int64]
     rows: NDArray[np.int32]
-    weights: NDArray[np.float32]
+    weights: NDArray[np.float16]
     idf: NDArray[np.float32]
     n_docs: int
 
@@ -138,7 +141,7 @@ class BM25Index:
         avgdl = float(dl.mean()) if n_docs else 0.0
         idf = idf_lucene(n_docs, df)
         row_of = np.empty(nnz, dtype=np.int32)
-        weights = np.empty(nnz, dtype=np.float32)
+        weights = np.empty(nnz, dtype=np.float16)
         for a in range(0, nnz, _CHUNK):
             p = packed[a : a + _CHUNK]
             r = ((p >> np.uint64(16)) & np.uint64(0xFFFFFF)).astype(np.int32)
@@ -149,10 +152,10 @@ class BM25Index:
         del packed
         return cls(vocab, indptr, row_of, weights, idf.astype(np.float32), n_docs)
 
-    def postings(self, term: str) -> tuple[NDArray[np.int32], NDArray[np.float32]]:
+    def postings(self, term: str) -> tuple[NDArray[np.int32], NDArray[np.float16]]:
         tid = self.vocab.get(term)
         if tid is None:
-            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float16)
         a, b = int(self.indptr[tid]), int(self.indptr[tid + 1])
         return self.rows[a:b], self.weights[a:b]
 
@@ -168,7 +171,7 @@ class BM25Index:
         for term, w in query.items():
             r, wt = self.postings(term)
             if len(r):
-                out[r] += wt * np.float32(w)
+                out[r] += wt.astype(np.float32) * np.float32(w)
         return out
 
     def matched(self, term: str, rows: NDArray[np.int64]) -> NDArray[np.bool_]:

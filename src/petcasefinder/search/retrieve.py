@@ -66,9 +66,8 @@ def sign_terms(sign: QuerySign, lexicon: Lexicon, max_words: int = 2) -> list[st
         syns = lexicon.clinical.synonyms(sign.term)
     except (KeyError, AttributeError):
         syns = []
-    stop = words().stopwords
     for s in syns:
-        if len([t for t in tokenize(s) if t not in stop]) <= max_words:
+        if len(tokenize(s)) <= max_words:  # counted with stopwords: "eating more" is not just "eating"
             out.append(s.lower())
     return list(dict.fromkeys(x for x in out if x))
 
@@ -154,7 +153,7 @@ class Evidence:
     signs: NDArray[np.bool_]  # query sign j shown by candidate i (in its findings or its text)
     negated: NDArray[np.bool_]  # negated query sign j shown by candidate i
     words: NDArray[np.bool_]  # owner's word j found in candidate i's text
-    coverage: NDArray[np.float64]  # idf-weighted share of the owner's other words found in the text
+    coverage: NDArray[np.float64]  # idf-weighted share of the owner's words and signs the case shows
 
     def ok(self, min_coverage: float) -> NDArray[np.bool_]:
         """Candidates with real evidence: a shared sign, or enough of the owner's words."""
@@ -187,6 +186,10 @@ def evidence(ix: SearchIndex, a: Analysis, lexicon: Lexicon, cands: NDArray[np.i
     idf = np.asarray([ix.lexical.term_idf(w) for w in a.words], dtype=np.float64)
     for j, w in enumerate(a.words):
         hits[:, j] = ix.lexical.matched(w, cands)
-    total = float(idf.sum())
-    coverage = (hits @ idf) / total if total > 0 else np.zeros(n, dtype=np.float64)
+    # A sign the case lacks weighs against it like a missing word, so a leftover common word
+    # ("all the time") cannot carry a query whose signs nothing shows.
+    sign_idf = np.asarray([ix.concept_idf(s.term.lower()) for s in u.signs], dtype=np.float64)
+    total = float(idf.sum() + sign_idf.sum())
+    got = hits @ idf + signs @ sign_idf
+    coverage = got / total if total > 0 else np.zeros(n, dtype=np.float64)
     return Evidence(signs, negated, hits, coverage)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -101,11 +102,11 @@ def about(request: Request) -> Response:
     return render(request, views.about(_site(request)), nav="about")
 
 
-def export_citations(request: Request) -> Response:
+def export_citations(request: Request, what: str) -> Response:
     fmt = str(request.path_params["fmt"])
     if fmt not in export.FORMATS:
         raise HTTPException(404)
-    articles, stem = views.export_articles(_site(request), dict(request.query_params))
+    articles, stem = views.export_articles(_site(request), what, dict(request.query_params))
     body, spec = export.render(fmt, articles)
     return Response(
         body,
@@ -146,7 +147,8 @@ def create_app(db_path: str | Path | None = None, *, warm: bool = False) -> Star
         Route("/case/{key:path}", case),
         Route("/related/{key:path}", related),
         Route("/about", about),
-        Route("/export.{fmt}", export_citations),
+        *(Route(f"/export/{what}.{{fmt}}", partial(export_citations, what=what))
+          for what in ("case", "search", "related")),
         Route("/openapi.json", openapi),
         Route("/favicon.ico", favicon),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),

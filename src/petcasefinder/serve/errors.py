@@ -10,6 +10,7 @@ anything else is logged with its traceback on the server and shown as a plain 50
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -38,23 +39,26 @@ def envelope(status: int, message: str) -> dict[str, Any]:
     return {"ok": False, "error": {"status": status, "message": message}}
 
 
-def error_response(request: Request, status: int, message: str) -> Response:
+def error_response(
+    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> Response:
     """The error in the form the path asks for: the JSON envelope or the error page."""
     if wants_json(request):
-        return JSONResponse(envelope(status, message), status_code=status)
+        return JSONResponse(envelope(status, message), status_code=status, headers=headers)
     templates = request.app.state.templates
     return templates.TemplateResponse(  # type: ignore[no-any-return]
         request,
         "error.html",
         {"status": status, "message": message, "q": request.query_params.get("q", "")[:2000]},
         status_code=status,
+        headers=headers,
     )
 
 
 async def on_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     message = FRIENDLY.get(exc.status_code, exc.detail or "Request failed.")
-    return error_response(request, exc.status_code, message)
+    return error_response(request, exc.status_code, message, exc.headers)
 
 
 async def on_petcase_error(request: Request, exc: Exception) -> Response:

@@ -65,9 +65,10 @@ def search_url(q: str, species: str | None = None) -> str:
     return "/search?" + urlencode(params)
 
 
-def export_links(**params: str) -> list[dict[str, str]]:
+def export_links(what: str, **params: str) -> list[dict[str, str]]:
+    """Links to /export/{case,search,related}.{ris,bib,csl.json} with the page's parameters."""
     return [
-        {"label": spec.name, "href": f"/export.{fmt}?" + urlencode(params), "format": fmt}
+        {"label": spec.name, "href": f"/export/{what}.{fmt}?" + urlencode(params), "format": fmt}
         for fmt, spec in export.FORMATS.items()
     ]
 
@@ -171,7 +172,7 @@ def search_page(site: Site, q: str, species: str | None, limit: int) -> Page:
         "mode": "search",
         "q": q,
         "title": "Cases like yours",
-        "exports": export_links(q=q, **({"species": species} if species else {})) if resp.results else [],
+        "exports": export_links("search", q=q, **({"species": species} if species else {})) if resp.results else [],
         "json_url": "/search.json?" + urlencode({"q": q} | ({"species": species} if species else {})),
     }
     return Page("results.html", ctx, resp.to_json())
@@ -191,7 +192,7 @@ def related_page(site: Site, key: str, limit: int) -> Page:
         "source_url": case_url(case.key),
         "title": "Cases related to this one",
         "ask_species": False,
-        "exports": export_links(related=case.key) if resp.results else [],
+        "exports": export_links("related", id=case.key) if resp.results else [],
         "json_url": related_url(case.key) + ".json",
     }
     return Page("results.html", ctx, resp.to_json())
@@ -230,7 +231,7 @@ def case_page(site: Site, key: str) -> Page:
         "signalment": labels.signalment_rows(case.findings.signalment) if case.findings else [],
         "kind_label": labels.treatment_kind_label,
         "evidence_label": labels.EVIDENCE_LABELS.get,
-        "exports": export_links(case=case.key),
+        "exports": export_links("case", id=case.key),
         "json_url": case_url(case.key) + ".json",
     }
     return Page("case.html", ctx, case.to_json())
@@ -258,25 +259,22 @@ def warm(site: Site) -> None:
 
 
 # ---- exports ---------------------------------------------------------------------------------------
-def export_articles(site: Site, params: dict[str, str]) -> tuple[list[Article], str]:
+def export_articles(site: Site, what: str, params: dict[str, str]) -> tuple[list[Article], str]:
     """The articles one export link names (a case, a search or a related list) and a file stem."""
     store = site.store()
-    if params.get("case"):
-        case = load_case(store, params["case"])
-        return [case.article], "case-" + _slug(case.key)
-    if params.get("related"):
-        from ..search import related
-
-        case = load_case(store, params["related"])
-        resp = related(store, case.key, limit=parse_limit(params.get("limit")))
-        return [c.article for c in _in_order(store, resp)], "related-" + _slug(case.key)
-    if params.get("q") is not None:
+    if what == "search":
         from ..search import search
 
-        q = check_query(params["q"])
+        q = check_query(params.get("q", ""))
         resp = search(store, q, species=params.get("species") or None, limit=parse_limit(params.get("limit")))
         return [c.article for c in _in_order(store, resp)], "search"
-    raise QueryError("Say what to export: ?case=ID, ?related=ID or ?q=TEXT")
+    case = load_case(store, params.get("id", ""))
+    if what == "case":
+        return [case.article], "case-" + _slug(case.key)
+    from ..search import related
+
+    resp = related(store, case.key, limit=parse_limit(params.get("limit")))
+    return [c.article for c in _in_order(store, resp)], "related-" + _slug(case.key)
 
 
 def _in_order(store: Store, resp: SearchResponse) -> list[Case]:

@@ -51,6 +51,17 @@ class _Ctx:
     noun: Noun  # the species named ("dog"/"dogs"), or "animal"
     count_noun: Noun  # what ``k of the n`` counts: the species, or "cases"
     phrases: Phrases
+    group: bool  # one report about several animals: "a group of cats", "The cats had ..."
+
+    @property
+    def subject(self) -> str:
+        """What one-case sentences are about: "dog", or "cats" for a report on a group."""
+        return self.noun.many if self.group else self.noun.one
+
+    @property
+    def animals(self) -> int:
+        """Grammatical number of the one-case subject (1, or 2 for a group)."""
+        return 2 if self.group else 1
 
     @property
     def n(self) -> int:
@@ -67,7 +78,8 @@ def _context(facts: tuple[CaseFacts, ...], ph: Phrases) -> _Ctx:
     if species is not None and not all(species in f.species for f in facts):
         species = None
     noun = ph.noun(species)
-    return _Ctx(facts, noun, noun if all(f.single for f in facts) else ph.group, ph)
+    single = all(f.single for f in facts)
+    return _Ctx(facts, noun, noun if single else ph.group, ph, group=len(facts) == 1 and not single)
 
 
 def _groups(ctx: _Ctx, kind: str) -> list[tuple[Item, tuple[str, ...]]]:
@@ -88,11 +100,17 @@ def _groups(ctx: _Ctx, kind: str) -> list[tuple[Item, tuple[str, ...]]]:
     return [(first[k], tuple(cites[k])) for k in sorted(first, key=rank)]
 
 
-def _merge(kind: str, groups: Iterable[tuple[Item, tuple[str, ...]]], n: int, verb_of: dict[str, str]) -> list[Claim]:
-    """One claim per set of findings shared by exactly the same cases (and worded with the same verb)."""
+def verb_kind(item: Item) -> str:
+    """Which verbs a treatment takes: lay words starting with an -ing word take "was treated by"."""
+    first = item.phrase.split(" ", 1)[0].lower()
+    return "gerund" if first.endswith("ing") and len(first) > 4 else item.treatment_kind
+
+
+def _merge(kind: str, groups: Iterable[tuple[Item, tuple[str, ...]]], n: int, ph: Phrases | None = None) -> list[Claim]:
+    """One claim per set of findings shared by exactly the same cases (and, for treatments, the same verb)."""
     merged: dict[tuple[tuple[str, ...], str], list[Item]] = {}
     for item, cites in groups:
-        bucket = merged.setdefault((cites, verb_of.get(item.treatment_kind, "")), [])
+        bucket = merged.setdefault((cites, ph.verb(verb_kind(item), 2) if ph else ""), [])
         if len(bucket) < MAX_ITEMS:
             bucket.append(item)
     return [Claim(kind, cites, len(cites), n, tuple(items)) for (cites, _), items in merged.items()]
@@ -112,10 +130,6 @@ def _overview(ctx: _Ctx) -> list[Claim]:
     return out
 
 
-def _verbs(ph: Phrases) -> dict[str, str]:
-    return {k: ph.verb(k, 2) for k in ph.verbs}
-
-
 def _one_each(kind: str, items: Sequence[Item], keys: tuple[str, ...]) -> list[Claim]:
     """One case: one finding per sentence ("The dog had X." "It also had Y.")."""
     return [Claim(kind, keys, 1, 1, (item,), also=i > 0) for i, item in enumerate(items)]
@@ -133,9 +147,9 @@ def _findings(ctx: _Ctx) -> list[Claim]:
     dx_groups = _groups(ctx, "diagnosis")[:MAX_DIAGNOSIS_GROUPS]
     sign_groups = [g for g in _groups(ctx, "sign") if len(g[1]) >= 2][:MAX_SIGNS]
     tx_groups = _groups(ctx, "treatment")[:MAX_TREATMENT_GROUPS]
-    out = _merge("diagnosis", dx_groups, ctx.n, {}) + _merge("signs", sign_groups, ctx.n, {})
+    out = _merge("diagnosis", dx_groups, ctx.n) + _merge("signs", sign_groups, ctx.n)
     broken_down = 0
-    for claim in _merge("treatment", tx_groups, ctx.n, _verbs(ctx.phrases)):
+    for claim in _merge("treatment", tx_groups, ctx.n, ctx.phrases):
         out.append(claim)
         group = [f for f in ctx.facts if f.key in claim.cites]
         if broken_down < MAX_OUTCOME_GROUPS and 2 <= claim.k < ctx.n and any(f.outcome != "unknown" for f in group):
@@ -185,53 +199,69 @@ def _count(ctx: _Ctx, k: int, n: int, noun: str) -> str:
 
 def _word(c: Claim, ctx: _Ctx) -> str:
     """The one place where a claim becomes words."""
+    text = _word_one(c, ctx) if ctx.n == 1 else _word_many(c, ctx)
+    return text[:1].upper() + text[1:]
+
+
+def _items(c: Claim, ctx: _Ctx) -> str:
+    return _join([i.phrase for i in c.items], ctx.phrases.templates["and"]) if c.items else ""
+
+
+def _word_one(c: Claim, ctx: _Ctx) -> str:
+    """Sentences about one report: "The dog had ...", or "The cats had ..." for a report on a group."""
+    t, ph, subject, k = ctx.phrases.templates, ctx.phrases, ctx.subject, ctx.animals
+    it = t["they"] if ctx.group else t["it"]
+    items = _items(c, ctx)
+    if c.kind == "overview":
+        return t["overview_one"].format(a=t["group_of"].format(many=ctx.noun.many) if ctx.group else ctx.noun.a)
+    if c.kind == "diagnosis":
+        return t["diagnosis_also"].format(it=it, items=items) if c.also else \
+            t["diagnosis_one"].format(one=subject, items=items)
+    if c.kind == "signs":
+        return t["signs_one"].format(items=items)
+    if c.kind == "treatment":
+        vk = verb_kind(c.items[0])
+        return t["treatment_also"].format(it=it, verb=ph.verb(vk, k, also=True), items=items) if c.also else \
+            t["treatment_one"].format(one=subject, verb=ph.verb(vk, k), items=items)
+    if c.kind == "outcome":
+        return t["outcome_one_unknown"].format(one=subject) if c.outcome == "unknown" else \
+            t["outcome_one"].format(one=subject, outcome=ph.outcome(c.outcome or "", k))
+    if c.kind == "follow_up":
+        return t["follow_up_one"].format(one=subject, items=_join(list(c.follow_ups), t["and"]))
+    raise ValueError(f"no one-case wording for claim kind {c.kind}")
+
+
+def _word_many(c: Claim, ctx: _Ctx) -> str:
+    """Sentences about several reports, each with an exact count of them."""
     t, ph = ctx.phrases.templates, ctx.phrases
-    one = ctx.n == 1
-    items = _join([i.phrase for i in c.items], t["and"]) if c.items else ""
+    items = _items(c, ctx)
     count = _count(ctx, c.k, c.n, ctx.count_noun.many)
     if c.kind == "overview":
-        text = t["overview_one"].format(a=ctx.noun.a) if one else t["overview_many"].format(n=c.n, many=ctx.noun.many)
-    elif c.kind == "overview_mixed":
-        text = t["overview_mixed"].format(n=c.n)
-    elif c.kind == "species_share":
-        text = t["species_share"].format(count=c.k, many=ph.noun(c.species).many)
-    elif c.kind == "diagnosis" and c.also:
-        text = t["diagnosis_also"].format(items=items)
-    elif c.kind == "diagnosis":
-        text = t["diagnosis_one"].format(one=ctx.noun.one, items=items) if one else \
-            t["diagnosis_many"].format(count=count, items=items)
-    elif c.kind == "signs":
-        text = t["signs_one"].format(items=items) if one else \
-            t["signs_many"].format(count=_count(ctx, c.k, c.n, t["signs_noun"]), items=items)
-    elif c.kind == "treatment" and c.also:
-        text = t["treatment_also"].format(verb=ph.verb(c.items[0].treatment_kind, 0), items=items)
-    elif c.kind == "treatment":
-        kind = c.items[0].treatment_kind
-        text = t["treatment_one"].format(one=ctx.noun.one, verb=ph.verb(kind, 1), items=items) if one else \
-            t["treatment_many"].format(count=count, verb=ph.verb(kind, c.k), items=items)
-    elif c.kind == "treatment_outcome":
+        return t["overview_many"].format(n=c.n, many=ctx.noun.many)
+    if c.kind == "overview_mixed":
+        return t["overview_mixed"].format(n=c.n)
+    if c.kind == "species_share":
+        return t["species_share"].format(count=c.k, many=ph.noun(c.species).many)
+    if c.kind == "diagnosis":
+        return t["diagnosis_many"].format(count=count, items=items)
+    if c.kind == "signs":
+        return t["signs_many"].format(count=_count(ctx, c.k, c.n, t["signs_noun"]), items=items)
+    if c.kind == "treatment":
+        return t["treatment_many"].format(count=count, verb=ph.verb(verb_kind(c.items[0]), c.k), items=items)
+    if c.kind == "treatment_outcome":
         these = ctx.count_noun.many
         if c.outcome == "unknown":
-            text = t["these_unknown"].format(n=c.n, noun=these, k=c.k)
-        else:
-            template = t["these_some"] if c.k != c.n else t["these_both"] if c.n == 2 else t["these_all"]
-            text = template.format(n=c.n, noun=these, k=c.k, outcome=ph.outcome(c.outcome or "", c.k))
-    elif c.kind == "outcome" and one:
-        text = t["outcome_one_unknown"].format(one=ctx.noun.one) if c.outcome == "unknown" else \
-            t["outcome_one"].format(one=ctx.noun.one, outcome=ph.outcome(c.outcome or "", 1))
-    elif c.kind == "outcome":
-        text = t["outcome_unknown"].format(count=count) if c.outcome == "unknown" else \
+            return t["these_unknown"].format(n=c.n, noun=these, k=c.k)
+        template = t["these_some"] if c.k != c.n else t["these_both"] if c.n == 2 else t["these_all"]
+        return template.format(n=c.n, noun=these, k=c.k, outcome=ph.outcome(c.outcome or "", c.k))
+    if c.kind == "outcome":
+        return t["outcome_unknown"].format(count=count) if c.outcome == "unknown" else \
             t["outcome_many"].format(count=count, outcome=ph.outcome(c.outcome or "", c.k))
-    elif c.kind == "follow_up":
-        times = _join(list(c.follow_ups), t["and"])
-        text = t["follow_up_one"].format(one=ctx.noun.one, items=times) if one else t["follow_up_many"].format(
-            count=_count(ctx, c.k, c.n, t["signs_noun"]),
-            noun=ctx.noun.one if c.k == 1 else ctx.noun.many,
-            items=times,
-        )
-    else:  # pragma: no cover - every kind above is produced by this module
-        raise ValueError(f"unknown claim kind {c.kind}")
-    return text[:1].upper() + text[1:]
+    if c.kind == "follow_up":
+        return t["follow_up_many"].format(count=_count(ctx, c.k, c.n, t["signs_noun"]),
+                                          noun=ctx.noun.one if c.k == 1 else ctx.noun.many,
+                                          items=_join(list(c.follow_ups), t["and"]))
+    raise ValueError(f"no wording for claim kind {c.kind}")
 
 
 def collect_facts(cases: Sequence[Case], ph: Phrases) -> tuple[tuple[CaseFacts, ...], int]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon.clinical import norm_phrase
 from ..records import Case
 
 _SPACE = re.compile(r"\s+")
 _BRACKET = re.compile(r"\s*\([^()]*\)\s*")
+_BRACKET_INNER = re.compile(r"\s*\(([^()]*)\)")
 
 
 def norm(text: str) -> str:
@@ -22,18 +24,31 @@ def norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in norm_phrase(text).split() if len(w) > 2}
+
+
 def phrase_of(lay: str, term: str) -> str:
     """Lay words first, clinical term in brackets ("throwing up (vomiting)").
 
-    Extraction may already give a bracketed lay class ("a steroid (prednisolone)");
-    that is used as it is.  With no lay words the clinical term stands alone.
+    Lay words that already name the term ("a steroid (prednisolone)", "lymphoma,
+    a cancer of white blood cells", "kidney cancer (renal cell carcinoma)") are
+    used as they are; spellings are compared as the lexicon folds them
+    (haem/hem, -ise/-ize).  A bracket in the lay words that shares no word with
+    the term is a gloss ("a doubled section of the colon (a birth defect)"): it
+    becomes a comma clause so the term can follow in the one bracket.  With no
+    lay words the clinical term stands alone.
     """
     lay, term = _SPACE.sub(" ", lay).strip(), _SPACE.sub(" ", term).strip()
-    if "(" in lay:
+    if not lay or not term:
+        return lay or term
+    if f" {norm_phrase(term)} " in f" {norm_phrase(lay)} ":
         return lay
-    if lay and norm(lay) != norm(term):
-        return f"{lay} ({term})" if term else lay
-    return term or lay
+    brackets = _BRACKET_INNER.findall(lay)
+    if any(_words(b) & _words(term) for b in brackets):
+        return lay
+    lay = _SPACE.sub(" ", _BRACKET_INNER.sub(r", \1", lay)).strip()
+    return f"{lay} ({term})"
 
 
 @dataclass(frozen=True)

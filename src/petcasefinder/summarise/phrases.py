@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -40,15 +41,20 @@ class Phrases:
     caveats: dict[str, Any]
 
     def noun(self, species: str | None) -> Noun:
-        """The words for one species; "animal" when unknown or mixed."""
+        """The words for one species ("animal" when unknown or mixed); regular English plural when not listed."""
         if species is None:
             return self.generic
-        return self.nouns.get(species) or Noun(species, species + "s", f"a {species}")
+        if species in self.nouns:
+            return self.nouns[species]
+        many = species if species.endswith("s") else species + ("es" if species.endswith(("x", "ch", "sh")) else "s")
+        return Noun(species, many, f"{'an' if species[:1] in 'aeiou' else 'a'} {species}")
 
-    def verb(self, kind: str, k: int) -> str:
-        """The verb for ``k`` cases of a treatment kind; ``k == 0`` gives the "also" form."""
+    def verb(self, kind: str, k: int, *, also: bool = False) -> str:
+        """The verb for ``k`` cases (or animals) of a treatment kind, or its "also" form."""
         forms = self.verbs.get(kind) or self.verbs["supportive"]
-        return forms["also" if k == 0 else "one" if k == 1 else "many"]
+        if also:
+            return forms.get("also_many", forms["also"]) if k > 1 else forms["also"]
+        return forms["one" if k == 1 else "many"]
 
     def outcome(self, status: str, k: int) -> str:
         return str(self.outcomes[status]["one" if k == 1 else "many"])
@@ -57,10 +63,11 @@ class Phrases:
         """Each outcome marker (lower case) -> the status it names."""
         return {m.lower(): s for s, d in self.outcomes.items() for m in d["markers"]}
 
-    def species_words(self) -> dict[str, str]:
-        """Each species noun the templates can use (lower case) -> its species."""
+    def species_words(self, also: Iterable[str] = ()) -> dict[str, str]:
+        """Each species noun the templates can use (lower case) -> its species, for the listed species and ``also``."""
         out: dict[str, str] = {}
-        for species, n in self.nouns.items():
+        for species in (*self.nouns, *also):
+            n = self.noun(species)
             for w in (n.one, n.many):
                 out.setdefault(w.lower(), species)
         return out

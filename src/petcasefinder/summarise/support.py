@@ -106,7 +106,7 @@ class _Lexicon:
 
 def _lexicon(facts: Sequence[CaseFacts], ph: Phrases) -> _Lexicon:
     kinds: dict[str, tuple[str, str]] = {}
-    for form, species in ph.species_words().items():
+    for form, species in ph.species_words(sorted({s for f in facts for s in f.species})).items():
         kinds[form] = ("species", species)
     for form, status in ph.markers().items():
         kinds[form] = ("outcome", status)
