@@ -105,11 +105,14 @@ def load_mesh(shared: Path) -> dict[str, dict[str, object]]:
 
 
 def mesh_phrases(d: dict[str, object], exclude: set[str]) -> list[str]:
+    """The heading and entry terms in natural order; short one-word entry terms are left out, because MeSH
+    stores acronyms lower-cased ("saids" would match "said", "hard" is an acronym too)."""
     out = []
-    for s in [str(d["name"]), *list(d["entry_terms_lower"])]:  # type: ignore[call-overload]
+    for i, s in enumerate([str(d["name"]), *list(d["entry_terms_lower"])]):  # type: ignore[call-overload]
         u = uninvert(s)
-        if u and norm_phrase(u) not in exclude:
-            out.append(u)
+        if not u or norm_phrase(u) in exclude or (i and " " not in u.strip() and len(u) <= 5):
+            continue
+        out.append(u)
     return out
 
 

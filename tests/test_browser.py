@@ -211,6 +211,21 @@ def test_search_results_case_related_export(server: str, page_for: Any, viewport
     assert errors == [], errors
 
 
+def test_works_without_javascript(server: str, page_for: Any) -> None:
+    page = page_for("phone", java_script_enabled=False)
+    page.goto(server + "/")
+    page.fill("#q", QUERY)
+    page.click("form.search button[type=submit]")
+    page.wait_for_url(re.compile(r"/search\?"))
+    assert page.locator("li.hit").count() >= 1
+    page.locator("li.hit h3 a").first.click()
+    page.wait_for_url(re.compile(r"/case/"))
+    assert page.locator(".badge").inner_text().startswith("Veterinary case report · Dog")
+    page.get_by_role("link", name="Find related cases").click()
+    page.wait_for_url(re.compile(r"/related/"))
+    assert page.locator("h1").inner_text() == "Cases related to this one"
+
+
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "escaping-alone"])
 def test_hostile_record_is_shown_as_text_and_nothing_runs(server: str, page_for: Any, bypass_csp: bool) -> None:
     """With the CSP switched off too, so escaping alone is shown to be enough."""

@@ -135,3 +135,33 @@ def test_extract_is_pure_and_deterministic(case_reports: list[Article], lex: Lex
     a = case_reports[0]
     assert extract.extract(a, CLS, lex) == extract.extract(a, CLS, lex)
     assert isinstance(extract.VERSION, str) and extract.VERSION
+
+
+def test_evidence_holds_on_other_real_records(shared: Path, lex: Lexicon) -> None:
+    """Veterinary non-case-reports and human case reports: extraction still only quotes the record itself."""
+    others = list(read_path(shared / "vet-case-reports-github" / "vet-negatives.jsonl").records)
+    others += list(read_path(shared / "studytype-negatives" / "records.jsonl").records)[::25]
+    assert len(others) > 90
+    for a in others:
+        f = extract.extract(a, CLS, lex)
+        for kind, evidence in _items(f):
+            assert evidence in a.title or evidence in a.abstract, (a.pmid, kind, evidence)
+
+
+def test_examination_findings_are_signs_and_plain_outcomes_are_read(lex: Lexicon) -> None:
+    f = _one("Idiopathic epilepsy in a Border Collie",
+             "A 3-year-old male Border Collie was presented for cluster seizures. Physical examination revealed pale "
+             "mucous membranes, tachycardia and fever. Idiopathic epilepsy was diagnosed and the dog was started on "
+             "phenobarbital (2.5 mg/kg PO q12h). At the 6-month recheck the dog was doing well with no further "
+             "seizures.", lex)
+    assert [s.term for s in f.signs] == ["seizures", "pale mucous membranes", "tachycardia", "fever"]
+    assert [(t.name, t.lay) for t in f.treatments] == [("phenobarbital", "an anti-seizure medicine (phenobarbital)")]
+    assert (f.outcome.status, f.outcome.follow_up) == ("recovered", "6 months")
+    assert f.signalment.breed == "Border Collie"
+
+
+def test_held_out_human_reports_are_scored(shared: Path, lex: Lexicon) -> None:
+    """The held-out check (human case reports; treatments and outcome only) runs on the same evaluator."""
+    report = ev.evaluate(ev.load_gold(ev.HELDOUT_FILE), ev.load_articles(shared), lex)
+    assert report.records == 12
+    assert set(report.to_json()["fields"]) == {"treatments", "treatment_kinds", "outcome_status", "follow_up"}

@@ -171,6 +171,7 @@ def test_case_page_not_a_case_report(client: TestClient, keys: dict[str, str]) -
     html = client.get(f"/case/{keys['negative']}").text
     assert "Not a veterinary case report" in html
     assert "Veterinary case report ·" not in html and 'class="badge vcr"' not in html
+    assert "Find related cases" not in html  # a record that is not a case report has none
 
 
 def test_related_page_and_json(client: TestClient, keys: dict[str, str], site_db: Path) -> None:
@@ -188,6 +189,15 @@ def test_about_page(client: TestClient) -> None:
     assert "Where the reports come from" in html and "How well it works" in html and "Limits" in html
     assert "This is not a diagnosis. Talk to your vet." in html
     assert re.search(r"holds \d+ records, of which \d+ are veterinary case", html)
+
+
+def test_about_page_shows_measured_figures(site_db: Path, tmp_path: Path) -> None:
+    figures = tmp_path / "expected.json"
+    figures.write_text(json.dumps({"search": {"full": {"ndcg@10": 0.8123}, "wrong_species": 0}}))
+    with TestClient(create_app(site_db, eval_path=figures)) as c:
+        html = c.get("/about").text
+    assert "<td>search › full</td><td>ndcg@10</td><td class=\"num\">0.812</td>" in html
+    assert "<td>search</td><td>wrong_species</td><td class=\"num\">0</td>" in html
 
 
 # ---- errors ----------------------------------------------------------------------------------------
@@ -309,7 +319,7 @@ def test_openapi_document(client: TestClient) -> None:
     r = client.get("/openapi.json")
     assert r.status_code == 200
     doc = r.json()
-    assert doc["openapi"].startswith("3.1")
+    assert doc == document() and doc["openapi"].startswith("3.1")
     assert {"/search.json", "/case/{key}.json", "/related/{key}.json", "/export/case.{format}", "/export/search.{format}",
             "/export/related.{format}"} <= set(doc["paths"])
     assert doc["paths"]["/search.json"]["get"]["parameters"][0]["schema"]["maxLength"] == MAX_QUERY_CHARS

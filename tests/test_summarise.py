@@ -7,11 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from petcasefinder.records import Case, Outcome, Treatment
+from petcasefinder.records import Case, Outcome, SummarySentence, Treatment
 from petcasefinder.summarise import check_support, claims, summarise
 from petcasefinder.summarise.phrases import load
 from test_summarise_cases import (
     BLOAT,
+    FIP,
     FLUIDS,
     cat_cases,
     cushings_case,
@@ -240,3 +241,18 @@ def test_lay_words_with_their_own_bracket_still_end_with_the_term() -> None:
     dup = ("colonic duplication", "a doubled section of the colon (a birth defect)", "colonic duplication")
     got = texts([make_case(51, "A colonic duplication.", dx=(dup,))])
     assert "The dog had a doubled section of the colon, a birth defect (colonic duplication)." in got
+
+
+def test_a_suspected_diagnosis_is_only_ever_called_suspected() -> None:
+    a = make_case(60, "Feline infectious peritonitis was suspected in a cat with ataxia.", species="cat",
+                  dx=((FIP[0], FIP[1], "Feline infectious peritonitis was suspected", "suspected"),))
+    b = make_case(61, "A cat with feline infectious peritonitis.", species="cat", dx=(FIP,))
+    assert "The cat had suspected FIP, a coronavirus disease (feline infectious peritonitis)." in texts([a])
+    got = texts([a, b])
+    assert "1 of the 2 cats had FIP, a coronavirus disease (feline infectious peritonitis)." in got
+    assert "1 of the 2 cats had suspected FIP, a coronavirus disease (feline infectious peritonitis)." in got
+    assert_faithful([a, b])
+    s = summarise([a, b])
+    overclaim = replace(s, sentences=(SummarySentence(
+        "Both cats had FIP, a coronavirus disease (feline infectious peritonitis).", ("90060", "90061")),))
+    assert any("90060 does not support" in p for p in check_support(overclaim, [a, b]).unsupported)

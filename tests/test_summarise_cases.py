@@ -50,7 +50,7 @@ def make_case(
     species: str = "dog",
     animals: int | None = 1,
     signs: tuple[tuple[str, str, str], ...] = (),
-    dx: tuple[tuple[str, str, str], ...] = (),
+    dx: tuple[tuple[str, ...], ...] = (),  # (term, lay, evidence[, certainty])
     tx: tuple[tuple[str, str, str, str], ...] = (),
     outcome: tuple[str, str | None, str | None] = ("unknown", None, None),
     doi_only: bool = False,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from petcasefinder.cli import main
 from petcasefinder.index.sqlite import Store
 from petcasefinder.records import Case
 from petcasefinder.summarise import check_support, summarise
-
 from test_summarise_cases import cushings_case, gdv_cases, imha_case
 
 
@@ -64,3 +64,30 @@ def test_unknown_id_is_one_line_and_non_zero(tmp_path: Path) -> None:
     out = CliRunner().invoke(main, ["summarise", "90001", "424242", "--db", str(db), "--json"])
     assert out.exit_code != 0
     assert out.output.strip().splitlines() == ["Error: No case with id '424242' in this collection."]
+
+
+def test_evaluate_summary_on_the_demo_database(demo_db: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real pipeline end to end: search results' summaries are cited, supported and readable."""
+    monkeypatch.setenv("PETCASEFINDER_EMBEDDINGS", "none")  # lexical + concepts: fast, same summaries' rules
+    queries = tmp_path / "q.jsonl"
+    queries.write_text("\n".join(json.dumps(q) for q in [
+        {"id": "a", "query": "my dog has been throwing up and there is blood in his poop", "species": "dog"},
+        {"id": "b", "query": "dog with yellow eyes and yellow skin on and off for months", "species": "dog"},
+        {"id": "c", "query": "my cat is wobbly and the vet thinks it is FIP", "species": "cat"},
+        {"id": "d", "query": "my horse is colicking", "species": "horse"},
+    ]) + "\n")
+    out = CliRunner().invoke(main, ["evaluate", "summary", "--db", str(demo_db), "--queries", str(queries),
+                                    "--json"])
+    assert out.exit_code == 0, out.output
+    got = json.loads(out.output)
+    for name in ("queries", "groups"):
+        fig = got[name]
+        assert fig["with_sentences"] >= 2, name
+        assert fig["share_cited"] == 1.0
+        assert fig["citation_support"] == 1.0
+        assert fig["unsupported_claims"] == 0
+        assert fig["cites_outside_results"] == 0
+        assert got["met"][name] == {"share_cited": True, "citation_support": True, "unsupported_claims": True,
+                                    "mean_grade": True}
+    assert got["queries"]["summaries"] == 4

@@ -77,6 +77,7 @@ def bench_pages(db: Path | None, repeat: int, as_json: bool) -> None:
     path = _db_path(db)
     app = create_app(path)
     timings: dict[str, list[float]] = {"home": [], "search": [], "search_json": [], "case": [], "related": []}
+    per_example: list[dict[str, Any]] = []
     first_key: str | None = None
     with TestClient(app) as client:
 
@@ -92,7 +93,10 @@ def bench_pages(db: Path | None, repeat: int, as_json: bool) -> None:
 
         timed("home", "/")
         for ex in labels.examples():
+            before = len(timings["search"])
             timed("search", ex["href"])
+            per_example.append({"q": ex["q"], "species": ex["species"] or None,
+                                "p50_ms": round(statistics.median(timings["search"][before:]), 2)})
             data = timed("search_json", ex["href"].replace("/search?", "/search.json?", 1)).json()
             if first_key is None and data["results"]:
                 hit = data["results"][0]
@@ -105,6 +109,7 @@ def bench_pages(db: Path | None, repeat: int, as_json: bool) -> None:
         "examples": len(labels.examples()),
         "repeat": repeat,
         "pages": {k: _percentiles(v) for k, v in timings.items() if v},
+        "searches": per_example,
     }
     if as_json:
         emit_json(report)

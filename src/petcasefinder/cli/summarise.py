@@ -35,7 +35,8 @@ def summarise_cmd(ids: tuple[str, ...], db: Path | None, as_json: bool) -> None:
     click.echo("")
     for c in summary.caveats:
         click.echo(f"- {c}")
-    click.echo(f"(reading grade {summary.reading_grade:.1f}; {summary.cases_used} cases used)")
+    used = summary.cases_used
+    click.echo(f"(reading grade {summary.reading_grade:.1f}; {used} case{'' if used == 1 else 's'} used)")
 
 
 @evaluate.command("summary")

@@ -118,29 +118,36 @@ def why(
     matched_words: Sequence[str],
     key: str | None,
     similarity: float | None = None,
+    *,
+    owner: bool = True,
 ) -> str:
-    """One short paragraph: each sentence says one reason, owner's words first."""
+    """One short paragraph: each sentence says one reason, owner's words first.
+
+    ``owner=False`` words it for related cases, where the query is another case, not the owner.
+    """
+    your, yours, said = ("your", "yours", "you said") if owner else ("this case's", "this one", "this case:")
     out: list[str] = []
     if agreement.species:
         animal = agreement.species.capitalize()
         if agreement.breed and agreement.case_breed:
-            out.append(f"{animal} ({agreement.case_breed}), the breed you named.")
+            out.append(f"{animal} ({agreement.case_breed}), the same breed.")
         elif u.species:
-            out.append(f"{animal}, like yours.")
+            out.append(f"{animal}, like {yours}.")
         else:
             out.append(f"A {agreement.species}.")
     if matched:
         n = len(u.signs)
-        share = f"{len(matched)} of your {n} signs" if n > 1 else "your sign"
+        share = f"{len(matched)} of {your} {n} signs" if n > 1 else f"{your} sign"
         out.append(f"Shows {share}: {', '.join(sign_label(s) for s in matched)}.")
     if matched_words:
-        out.append(f"Mentions your words: {', '.join(matched_words)}.")
+        out.append(f"Mentions {your} words: {', '.join(matched_words)}.")
     if similarity is not None and similarity >= CLOSE_IN_MEANING:
-        out.append(f"Close in meaning to your description (similarity {similarity:.2f}).")
+        what = "your description" if owner else "this case"
+        out.append(f"Close in meaning to {what} (similarity {similarity:.2f}).")
     if agreement.age is True:
-        out.append(f"Age fits ({agreement.case_age}; you said {u.age}).")
+        out.append(f"Age fits ({agreement.case_age}; {said} {u.age}).")
     elif agreement.age is False:
-        out.append(f"Age differs ({agreement.case_age}; you said {u.age}).")
+        out.append(f"Age differs ({agreement.case_age}; {said} {u.age}).")
     if agreement.sex is True:
         out.append(f"Same sex ({agreement.case_sex}).")
     if negated:

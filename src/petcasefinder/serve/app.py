@@ -125,14 +125,17 @@ def favicon(request: Request) -> Response:
     return RedirectResponse("/static/favicon.svg", status_code=301)
 
 
-def create_app(db_path: str | Path | None = None, *, warm: bool = False) -> Starlette:
+def create_app(
+    db_path: str | Path | None = None, *, warm: bool = False, eval_path: Path | None = None
+) -> Starlette:
     """The site over one database file (default: ``$PETCASEFINDER_DB``).
 
     ``warm`` runs one example search at start-up, so the lexicon, the embedding
     model and the database pages are loaded before the first visitor arrives.
+    ``eval_path`` is the measured-quality file the about page shows (default ``eval/expected.json``).
     """
     path = Path(db_path) if db_path is not None else Settings.from_env().db_path
-    site = views.Site(path)
+    site = views.Site(path) if eval_path is None else views.Site(path, eval_path=eval_path)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon.clinical import norm_phrase
-from ..records import Case
+from ..records import Case, Diagnosis
 
 _SPACE = re.compile(r"\s+")
 _BRACKET = re.compile(r"\s*\([^()]*\)\s*")
@@ -81,6 +81,11 @@ def _forms(lay: str, term: str, phrase: str) -> frozenset[str]:
     return frozenset(f for f in out if len(f) >= 3)
 
 
+def _hedge(d: Diagnosis) -> str:
+    """The word a diagnosis is qualified by: "suspected" when the report never confirms it."""
+    return "suspected" if getattr(d, "certainty", "confirmed") == "suspected" else ""
+
+
 def _grounded(evidence: str | None, text: str) -> bool:
     return bool(evidence and evidence.strip()) and norm(evidence or "") in text
 
@@ -93,17 +98,20 @@ def facts_of(case: Case) -> CaseFacts | None:
     text = norm(case.article.text)
     items: list[Item] = []
     seen: set[tuple[str, str]] = set()
-    for kind, term, lay, tkind, ev in (
-        *(("sign", s.term, s.lay, "", s.evidence) for s in f.signs),
-        *(("diagnosis", d.term, d.lay, "", d.evidence) for d in f.diagnosis),
-        *(("treatment", t.name, t.lay, t.kind, t.evidence) for t in f.treatments),
+    for kind, term, lay, tkind, ev, hedge in (
+        *(("sign", s.term, s.lay, "", s.evidence, "") for s in f.signs),
+        *(("diagnosis", d.term, d.lay, "", d.evidence, _hedge(d)) for d in f.diagnosis),
+        *(("treatment", t.name, t.lay, t.kind, t.evidence, "") for t in f.treatments),
     ):
-        key = norm(term or lay)
-        if not key or (kind, key) in seen:
+        key = norm(term or lay) + (f" ({hedge})" if hedge else "")
+        if not norm(term or lay) or (kind, key) in seen:
             continue
         seen.add((kind, key))
         phrase = phrase_of(lay, term)
-        items.append(Item(kind, key, phrase, _forms(lay, term, phrase), tkind, _grounded(ev, text)))
+        forms = _forms(lay, term, phrase)
+        if hedge:  # a suspected diagnosis is only ever named as suspected
+            phrase, forms = f"{hedge} {phrase}", frozenset(f"{hedge} {x}" for x in forms)
+        items.append(Item(kind, key, phrase, forms, tkind, _grounded(ev, text)))
     species = {norm(s) for s in (case.classification.species if case.classification else ())}
     sig = norm(f.signalment.species or "")
     if sig:
