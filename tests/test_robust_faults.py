@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from petcasefinder.cli import main
 from petcasefinder.errors import HarvestError
 from petcasefinder.index.sqlite import Store
-from petcasefinder.ingest.harvest import checkpoint_name, harvest_europepmc, harvest_pubmed
+from petcasefinder.ingest.harvest import checkpoint_name, harvest_pubmed
 from petcasefinder.settings import HarvestSettings
 from replay_server import (
     HTML_ERROR_PAGE,

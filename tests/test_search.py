@@ -175,3 +175,9 @@ def test_fusion_functions() -> None:
     assert w[1] == pytest.approx(0.5) and w[3] == pytest.approx(0.5)
     with pytest.raises(ValueError, match="rrf"):
         select("nope")
+
+
+def test_empty_database_says_so(store: Store, lex: Lexicon) -> None:
+    r = search(store, "my dog is vomiting", lexicon=lex, summarise=False)
+    assert r.results == ()
+    assert r.notice and "no veterinary case reports yet" in r.notice

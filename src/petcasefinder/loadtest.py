@@ -101,7 +101,7 @@ def free_port() -> int:
 
 
 def _get(url: str, timeout: float = 30.0) -> tuple[int, bytes]:
-    with urlopen(url, timeout=timeout) as r:  # noqa: S310 - loopback URLs only (check_loopback)
+    with urlopen(url, timeout=timeout) as r:
         return int(r.status), r.read()
 
 

@@ -104,16 +104,14 @@ def bench_pages(db: Path | None, repeat: int, as_json: bool) -> None:
         if first_key:
             timed("case", "/case/" + quote(first_key, safe="/"))
             timed("related", "/related/" + quote(first_key, safe="/"))
-    report = {
-        "db": str(path),
-        "examples": len(labels.examples()),
-        "repeat": repeat,
-        "pages": {k: _percentiles(v) for k, v in timings.items() if v},
-        "searches": per_example,
-    }
+    pages = {k: _percentiles(v) for k, v in timings.items() if v}
+    report = {"db": str(path), "examples": len(per_example), "repeat": repeat, "pages": pages, "searches": per_example}
     if as_json:
         emit_json(report)
         return
     click.echo(f"{'page':<12} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for name, fig in report["pages"].items():  # type: ignore[attr-defined]
+    for name, fig in pages.items():
         click.echo(f"{name:<12} {fig['n']:>4} {fig['p50_ms']:>8.1f} {fig['p95_ms']:>8.1f} {fig['max_ms']:>8.1f}")
+    click.echo("\nsearch page p50 per example:")
+    for ex in per_example:
+        click.echo(f"  {ex['p50_ms']:>7.1f} ms  {ex['q']}" + (f" [{ex['species']}]" if ex["species"] else ""))

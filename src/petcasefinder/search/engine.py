@@ -1,6 +1,12 @@
 """The search pipeline: understand -> species filter -> retrieve (lexical, dense, concepts) -> fuse ->
 keep only candidates with real evidence -> explain -> (optional) summary.
 
+Species is a hard filter applied inside every retriever (a cat query never ranks a dog); a query that
+names no species searches all and says so.  Evidence, i.e. no padding: a case is shown only if it shows
+one of the owner's signs (in its extracted findings or in its text), or its text holds enough of the
+owner's words and signs (idf-weighted), or its vector is close in meaning on its own (``min_dense``).
+Per-query work is proportional to the candidates; corpus-wide structures live in ``index.py``.
+
 ``related`` runs the same pipeline with a case's own signs, diagnosis and vector as the query.
 """
 
@@ -133,6 +139,9 @@ def _run(
     notices: list[str],
 ) -> SearchResponse:
     u, a = q.understood, q.analysis
+    if ix.size == 0:
+        notices.append("This database has no veterinary case reports yet: run `petcasefinder build` first.")
+        return SearchResponse(text, u, (), None, " ".join(notices))
     mask = ix.mask(u.species)
     if q.exclude_row is not None:
         mask = (np.ones(ix.size, dtype=np.bool_) if mask is None else mask.copy())
@@ -143,9 +152,6 @@ def _run(
             f"(it has: {_species_list(ix)}), so none are shown rather than cases about other animals."
         )
         return SearchResponse(text, u, (), None, " ".join(notices) or None)
-    if ix.size == 0:
-        notices.append("This database has no veterinary case reports yet: run `petcasefinder build` first.")
-        return SearchResponse(text, u, (), None, " ".join(notices))
     lists: dict[str, retrieve.Ranked] = {}
     if "lexical" in options.retrievers:
         lists["lexical"] = retrieve.lexical(ix, retrieve.lexical_query(a, lexicon), mask)
@@ -299,7 +305,7 @@ def related(
     if aid is None:
         raise NotFound(f"No case with id {key.strip()!r} in this collection.")
     ix = get_index(store)
-    row = ix.pos.get(aid)
+    row = ix.row_of(aid)
     if row is None:
         raise NotFound(f"{key.strip()} is in the collection but is not a veterinary case report, "
                        "so there are no related cases to show.")

@@ -2,8 +2,8 @@
 
 Chosen default: ``rrf`` (reciprocal rank fusion, equal weights).  On the 80 labelled
 queries in ``eval/queries.jsonl`` (``petcasefinder evaluate search`` prints both) the
-two came out within noise of each other: nDCG@10 0.833 for RRF and 0.841 for the
-min-max convex combination, the same P@5 and MRR, i.e. one query's order.  RRF is kept
+two came out within noise of each other: nDCG@10 0.837 for RRF and 0.846 for the
+min-max convex combination, the same P@5 and MRR within 0.01, i.e. one query's order.  RRF is kept
 because it needs no score normalisation: BM25 scores grow with query length, cosines do
 not, and concept scores are sums of idfs, so min-max normalised scores swing with each
 query (and with corpus size) while ranks do not.  Reweighting the lists (dense x2,

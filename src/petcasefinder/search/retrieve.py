@@ -117,7 +117,7 @@ def dense(
     pool = pool[has[pool]] if len(pool) else pool
     if not len(pool) or vectors.shape[1] != qvec.shape[-1]:
         return Ranked.empty()
-    sims = (vectors[pool].astype(np.float32) @ qvec.reshape(-1).astype(np.float32)).astype(np.float32)
+    sims = np.einsum("ij,j->i", vectors[pool].astype(np.float32), qvec.reshape(-1).astype(np.float32))
     order = np.argsort(-sims, kind="stable")[:k]
     return Ranked(pool[order], sims[order])
 

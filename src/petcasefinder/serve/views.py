@@ -20,6 +20,7 @@ from .. import export
 from ..errors import NotFound, PetCaseError, QueryError
 from ..index.sqlite import Store
 from ..records import Article, Case, SearchResponse
+from ..search import related, search
 from ..settings import MAX_QUERY_CHARS, REPO_DIR
 from . import labels
 
@@ -163,8 +164,6 @@ def results_context(site: Site, resp: SearchResponse, *, species: str | None) ->
 
 
 def search_page(site: Site, q: str, species: str | None, limit: int) -> Page:
-    from ..search import search
-
     check_query(q)
     resp = search(site.store(), q, species=species or None, limit=limit)
     ctx = results_context(site, resp, species=species)
@@ -179,8 +178,6 @@ def search_page(site: Site, q: str, species: str | None, limit: int) -> Page:
 
 
 def related_page(site: Site, key: str, limit: int) -> Page:
-    from ..search import related
-
     store = site.store()
     case = load_case(store, key)
     resp = related(store, case.key, limit=limit)
@@ -263,16 +260,12 @@ def export_articles(site: Site, what: str, params: dict[str, str]) -> tuple[list
     """The articles one export link names (a case, a search or a related list) and a file stem."""
     store = site.store()
     if what == "search":
-        from ..search import search
-
         q = check_query(params.get("q", ""))
         resp = search(store, q, species=params.get("species") or None, limit=parse_limit(params.get("limit")))
         return [c.article for c in _in_order(store, resp)], "search"
     case = load_case(store, params.get("id", ""))
     if what == "case":
         return [case.article], "case-" + _slug(case.key)
-    from ..search import related
-
     resp = related(store, case.key, limit=parse_limit(params.get("limit")))
     return [c.article for c in _in_order(store, resp)], "related-" + _slug(case.key)
 
