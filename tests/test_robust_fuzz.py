@@ -67,6 +67,7 @@ def _dict_line(token: str) -> str:
     return f'"{escaped}"'
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(SECONDS + 120)
 def test_fuzz_readers_finds_no_crash(tmp_path: Path) -> None:
     pytest.importorskip("atheris")

@@ -200,6 +200,7 @@ def _kill_and_resume(h: Harvest, tmp_path: Path, n_kills: int, seed: int) -> Non
           f"{sorted(k['pages_before'] for k in h.kills)}; every final database equals the uninterrupted run")
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(240)
 def test_harvests_killed_at_random_points_equal_uninterrupted(tmp_path: Path) -> None:
     """Europe PMC (20 kills) and PubMed (10 kills) side by side: the runs mostly wait, so both fit in ~40 s."""

@@ -28,6 +28,7 @@ from petcasefinder.loadtest import LoadResult, check_loopback, example_paths, ru
 from serve_data import copy_db
 
 SECONDS = int(os.environ.get("PETCASEFINDER_LOAD_SECONDS", "10"))
+pytestmark = pytest.mark.slow
 KEYS = {"connections", "seconds", "requests", "errors", "rps", "p50_ms", "p95_ms", "p99_ms"}
 CLI = [sys.executable, "-m", "petcasefinder.cli"]
 
