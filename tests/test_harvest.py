@@ -97,10 +97,33 @@ def test_europepmc_stops_when_the_cursor_repeats(srv: ReplayServer, store: Store
 
 
 def test_europepmc_cursor_cycle_is_caught(srv: ReplayServer, store: Store) -> None:
-    # page 2 points back to page 1's successor: A -> B -> A must not loop forever
+    # page 3 points back to page 2's cursor (A -> B -> C -> B) with 1 of 31 hits still to come: never a loop, and
+    # never a silent end either; the page is retried, then one error naming the cursor and the missing hits
     pages, _ = vet_pages(per_page=10)
     body2 = pages[2][1].replace(f'"nextCursorMark": "{pages[3][0]}"'.encode(), f'"nextCursorMark": "{pages[1][0]}"'.encode())
     serve_pages(srv, [*pages[:2], (pages[2][0], body2)])
+    with pytest.raises(HarvestError) as err:
+        harvest_europepmc(store, settings(srv), query="dog", page_size=10)
+    msg = str(err.value)
+    assert "\n" not in msg and pages[1][0] in msg and f"cursorMark={pages[2][0]}" in msg, msg
+    assert "11 of 31 hits not harvested" in msg and "4 attempts" in msg, msg
+    assert [p["cursorMark"] for p in srv.requests("search")] == [pages[0][0], pages[1][0]] + [pages[2][0]] * 4
+    cp = store.checkpoint(checkpoint_name("europepmc", "dog", None))  # stays on the last good cursor, unfinished
+    assert cp is not None and not cp.finished and cp.cursor == pages[2][0] and cp.done == 20
+    assert store.stats()["records"] == 20
+    srv.route("search", pages[2][0], Reply(pages[2][1]))  # the server recovers: the rerun resumes, no gap
+    serve_pages(srv, pages[3:])
+    report = harvest_europepmc(store, settings(srv), query="dog", page_size=10)
+    assert report.resumed and report.finished and report.done == 31 and store.stats()["records"] == 31
+
+
+def test_europepmc_cursor_repeat_after_the_last_hit_is_the_end(srv: ReplayServer, store: Store) -> None:
+    # the same cycle, but hitCount says 30: every hit has arrived, so the repeat is Europe PMC's normal end
+    pages, _ = vet_pages(per_page=10)
+    body2 = pages[2][1].replace(f'"nextCursorMark": "{pages[3][0]}"'.encode(), f'"nextCursorMark": "{pages[1][0]}"'.encode())
+    fixed = [(c, b.replace(b'"hitCount": 31', b'"hitCount": 30')) for c, b in [*pages[:2], (pages[2][0], body2)]]
+    assert all(b'"hitCount": 30' in b for _, b in fixed)
+    serve_pages(srv, fixed)
     report = harvest_europepmc(store, settings(srv), query="dog", page_size=10)
     assert report.finished and report.done == 30 and len(srv.requests("search")) == 3
 

@@ -304,3 +304,119 @@ def test_bench_ingest_prints_records_per_second(shared: Path) -> None:
     files = shared_record_files(shared)
     assert d["records"] == sum(len(read_path(f).records) for f in files) and d["files"] == len(files)
     assert d["unique"] == _expected_unique(files) and d["records_per_s"] > 0
+
+
+# ---- hostile input found by fuzzing: each is a Malformed entry with its position, the rest loads ----------
+def _core_page(*results: dict[str, object]) -> bytes:
+    return json.dumps({"hitCount": len(results), "resultList": {"result": list(results)}}).encode()
+
+
+GOOD = {"title": "A good dog", "pmid": "1", "authorList": {"author": [{"fullName": "Smith J"}]}}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expect"),
+    [
+        ("authorList", "x", "authorList is a str, expected an object"),
+        ("journalInfo", "x", "journalInfo is a str, expected an object"),
+        ("journalInfo", ["x"], "journalInfo is a list, expected an object"),
+        ("meshHeadingList", "y", "meshHeadingList is a str, expected an object"),
+        ("meshHeadingList", [{"meshHeading": []}], "meshHeadingList is a list, expected an object"),
+        ("title", ["a", "b"], "title is a list, expected text"),
+        ("pmid", {"x": 1}, "pmid is a dict, expected text"),
+    ],
+)
+def test_europepmc_wrong_typed_field_is_that_record_only(field: str, value: object, expect: str) -> None:
+    bad = {**GOOD, "pmid": "2", field: value}
+    r = read("p.json", _core_page(GOOD, bad, {**GOOD, "pmid": "3"}))
+    assert sorted(a.pmid or "" for a in r.records) == ["1", "3"]
+    assert [(m.position, m.error) for m in r.malformed] == [("result 2", expect)]
+
+
+def test_europepmc_xml_wrong_typed_field_is_that_record_only() -> None:
+    body = (b"<responseWrapper><hitCount>2</hitCount><resultList>"
+            b"<result><pmid>1</pmid><title>A cat</title><journalInfo>oops</journalInfo></result>"
+            b"<result><pmid>2</pmid><title>A dog</title></result></resultList></responseWrapper>")
+    r = read("p.xml", body)
+    assert [a.pmid for a in r.records] == ["2"]
+    assert [(m.position, m.error) for m in r.malformed] == [("result 1", "journalInfo is a str, expected an object")]
+
+
+def test_deep_json_is_malformed_with_a_position() -> None:
+    deep = read("d.json", b'{"resultList": ' + b"[" * 100_000)
+    assert deep.records == () and len(deep.malformed) == 1
+    m = deep.malformed[0]
+    assert m.position == "line 1 column 79" and "nested too deeply" in m.error, m  # the 65th level
+    lines = read("d.jsonl", b'{"title": "ok", "pmid": "1"}\n{"title": "x", "pmid": "2", "e": ' + b"[" * 5000
+                 + b"]" * 5000 + b"}\n")
+    assert [a.pmid for a in lines.records] == ["1"] and [m.position for m in lines.malformed] == ["line 2"]
+    # deep enough to decode, too deep to store safely: that record only
+    nest = {"title": "x", "pmid": "2", "e": json.loads("[" * 200 + "]" * 200)}
+    r = read("n.json", _core_page(GOOD, nest))
+    assert [a.pmid for a in r.records] == ["1"]
+    assert [(m.position, m.error) for m in r.malformed] == [("result 2", "nested deeper than 64 levels")]
+
+
+def test_deep_xml_is_that_record_only() -> None:
+    deep = b"<i>" * 5000 + b"x" + b"</i>" * 5000
+    epmc = read("e.xml", b"<responseWrapper><resultList><result><pmid>1</pmid><title>" + deep + b"</title></result>"
+                b"<result><pmid>2</pmid><title>A dog</title></result></resultList></responseWrapper>")
+    assert [a.pmid for a in epmc.records] == ["2"]
+    assert [(m.position, m.error) for m in epmc.malformed] == [("result 1", "XML nested deeper than 64 elements")]
+    tpl = recorded(PUBMED)
+    art = re.search(rb"<PubmedArticle>.*</PubmedArticle>", tpl, re.DOTALL)
+    assert art is not None
+    two = tpl.replace(art.group(0), art.group(0).replace(b"<ArticleTitle>", b"<ArticleTitle>" + deep, 1)
+                      + art.group(0).replace(b"29768149", b"29768150"))
+    pm = read("p.xml", two)
+    assert [a.pmid for a in pm.records] == ["29768150"]
+    assert [m.position for m in pm.malformed] == ["article 1 (PMID 29768149)"]
+
+
+def test_huge_json_integer_is_text_not_a_crash() -> None:
+    r = read("h.json", b'{"resultList":{"result":[{"title":"t","pmid":' + b"1" * 5000 + b'}]},"hitCount":'
+             + b"1" * 5000 + b"}")
+    assert r.total_hits is None and r.malformed == () and r.records[0].pmid == "1" * 5000
+
+
+def test_lone_surrogate_becomes_replacement_character_and_stores(tmp_path: Path) -> None:
+    from petcasefinder.index.sqlite import Store
+
+    epmc = read("s.json", b'{"resultList":{"result":[{"title":"a\\ud800b","pmid":"1","\\udc00":"k"}]}}')
+    jl = read("s.jsonl", b'{"title": "c\\udfffd", "pmid": "2", "authors": ["\\ud83d\\ude00 ok", "x\\ud83d"]}')
+    doc = read("s.json", b'[{"title": "e\\ud800", "pmid": "3"}]')
+    got = [*epmc.records, *jl.records, *doc.records]
+    assert [a.title for a in got] == ["a\ufffdb", "c\ufffdd", "e\ufffd"]
+    assert jl.records[0].authors == ("\U0001f600 ok", "x\ufffd")  # a proper pair stays the emoji
+    with Store(tmp_path / "s.db") as store:
+        assert store.upsert(got).new == 3
+        assert store.article(store.find("1") or 0).title == "a\ufffdb"
+    for a in got:
+        assert reparse(*a.raw[0]).title == a.title
+
+
+@pytest.mark.parametrize(
+    ("line", "expect"),
+    [
+        (b'{"title": {"a": 1}, "pmid": "1"}', "title is a dict, expected text"),
+        (b'{"title": "t", "pmid": [1]}', "pmid is a list, expected text"),
+        (b'{"title": "t", "pmid": "1", "journal": ["J"]}', "journal is a list, expected text"),
+        (b'{"title": "t", "pmid": "1", "authors": [{"n": "A"}]}', "an entry of authors is a dict, expected text"),
+        (b'{"title": "t", "pmid": "1", "mesh": {"descriptor": "Dogs"}}', "mesh is a dict, expected a list"),
+        (b'{"title": "t", "pmid": "1", "year": [2020]}', "year is a list, expected a number"),
+    ],
+)
+def test_jsonl_non_scalar_field_is_malformed_not_a_repr(line: bytes, expect: str) -> None:
+    r = read("r.jsonl", b'{"title": "ok", "pmid": "9"}\n' + line)
+    assert [a.pmid for a in r.records] == ["9"]
+    assert [(m.position, m.error) for m in r.malformed] == [("line 2", expect)]
+
+
+def test_hostile_markup_reads_like_the_old_regexes() -> None:
+    from petcasefinder.ingest.europepmc import abstract_from_html
+
+    assert abstract_from_html("intro<h4>Aim</h4>x<h4>Results:</h4>y<h4>") == "intro\nAIM: x\nRESULTS: y"
+    assert abstract_from_html("<h4>" * 3 + "a</h4>b") == "A: b"
+    r = read("p.xml", b"<PubmedArticleSet>" + b"<PubmedArticle>" * 1000)
+    assert r.records == () and "0 complete articles kept" in r.malformed[0].error
+    assert "HTML page" in read("c.html", b"<!-- a -->" * 300 + b"<html><title>T</title>").malformed[0].error

@@ -178,9 +178,6 @@ def test_pubmed_efetch_stall_and_cut_body_are_retried_then_reported(srv: ReplayS
 
 
 @pytest.mark.parametrize("shape", ["stuck", "cycle"])
-@pytest.mark.xfail(strict=True, reason="reported: ingest/harvest.py harvest_europepmc treats any repeated "
-                   "nextCursorMark as the end, so a cursor that repeats while hits remain marks the harvest "
-                   "finished ('complete', exit 0) with records missing: a silent gap")
 def test_cursor_repeating_before_the_last_hit_is_an_error_not_the_end(srv: ReplayServer, tmp_path: Path,
                                                                       shape: str) -> None:
     """Europe PMC ends a result set by repeating the cursor; repeating it with hits left is a fault."""

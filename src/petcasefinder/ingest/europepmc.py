@@ -14,7 +14,6 @@ core payload and ``readers.reparse`` knows which parser to use.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -22,16 +21,15 @@ from typing import Any
 from urllib.parse import unquote
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring as _xml_fromstring
 
 from ..records import Article, Malformed, MeshHeading, ReadResult
+from .markup import abstract_from_html, one_line, parse_xml, strip_tags, xml_error
+from .safejson import MAX_DEPTH, loads, raw_decode, too_deep, xml_too_deep
 
+__all__ = ["abstract_from_html", "article_from_result", "one_line", "parse_xml", "read_europepmc_json",
+           "read_europepmc_xml", "read_results", "strip_tags", "xml_error"]
 SOURCE = "europepmc"
 _ID_KEYS = {"id", "source", "pmid", "pmcid", "doi", "fullTextIdList"}
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_ESCAPED_TAG = re.compile(r"&lt;/?(?:i|b|u|em|strong|sub|sup|sc|h4|p|br)\s*/?&gt;", re.IGNORECASE)
-_BREAK = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
-_H4 = re.compile(r"<h4>(.*?)</h4>", re.IGNORECASE | re.DOTALL)
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _DCT = "{http://purl.org/dc/terms/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
@@ -39,31 +37,10 @@ _JATS_LOWER = {"correction", "retraction", "addendum", "reply", "introduction", 
                "announcement", "obituary", "reprint", "translation", "abstract", "collection"}
 
 
-# ---- text helpers ---------------------------------------------------------------------------------
-def one_line(s: str) -> str:
-    return " ".join(s.split())
-
-
-def _markup(s: str) -> str:
-    """Europe PMC sometimes escapes its inline HTML (``&lt;i&gt;``): make it markup again."""
-    return html.unescape(s) if _ESCAPED_TAG.search(s) else s
-
-
-def strip_tags(s: str) -> str:
-    """Inline HTML (<i>, <sub>, ...) removed and entities decoded, whitespace collapsed."""
-    return one_line(html.unescape(_TAG.sub("", _markup(s))))
-
-
-def abstract_from_html(s: str) -> str:
-    """``<h4>Objective</h4>text...`` -> ``"OBJECTIVE: text"`` paragraphs joined by newlines."""
-    parts = _H4.split(_markup(s))
-    paras = [strip_tags(p) for p in _BREAK.split(parts[0])]
-    for label, body in zip(parts[1::2], parts[2::2], strict=False):
-        lab = strip_tags(label).rstrip(":").upper()
-        chunks = [strip_tags(p) for p in _BREAK.split(body)]
-        text = " ".join(c for c in chunks if c)
-        paras.append(f"{lab}: {text}" if lab and text else (lab or text))
-    return "\n".join(p for p in paras if p)
+# ---- field helpers ------------------------------------------------------------------------------
+def _str_raw(v: Any) -> str:
+    """A text field as is (markup and line breaks kept); non-text is empty."""
+    return v if isinstance(v, str) else str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else ""
 
 
 def _str(v: Any) -> str | None:
@@ -71,6 +48,24 @@ def _str(v: Any) -> str | None:
         return None
     s = one_line(str(v))
     return s or None
+
+
+def _obj(parent: dict[str, Any], key: str) -> dict[str, Any]:
+    """A field that must be an object (``authorList``, ``journalInfo``, ...); absent or empty is ``{}``."""
+    v = parent.get(key)
+    if v is None or v == "":
+        return {}
+    if not isinstance(v, dict):
+        raise TypeError(f"{key} is a {type(v).__name__}, expected an object")
+    return v
+
+
+def _scalar(r: dict[str, Any], key: str) -> str | None:
+    """An identity field (title, ids): text or a number; a list or object makes the record malformed."""
+    v = r.get(key)
+    if isinstance(v, (dict, list)):
+        raise TypeError(f"{key} is a {type(v).__name__}, expected text")
+    return _str(v)
 
 
 def _as_list(v: Any) -> list[Any]:
@@ -81,7 +76,7 @@ def _as_list(v: Any) -> list[Any]:
 
 def _year(*values: Any) -> int | None:
     for v in values:
-        m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", str(v)) if v is not None else None
+        m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", str(v)) if isinstance(v, (str, int)) else None
         if m:
             return int(m.group(1))
     return None
@@ -105,7 +100,7 @@ def _lite_pub_type(s: str) -> str:
 def _authors(r: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     names: list[str] = []
     affs: list[str] = []
-    for a in _as_list((r.get("authorList") or {}).get("author")):
+    for a in _as_list(_obj(r, "authorList").get("author")):
         if not isinstance(a, dict):
             continue
         name = _str(a.get("fullName")) or _str(a.get("collectiveName"))
@@ -113,13 +108,13 @@ def _authors(r: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
             name = one_line(f"{a.get('lastName')} {a.get('initials') or ''}")
         if name:
             names.append(name)
-        details = (a.get("authorAffiliationDetailsList") or {}).get("authorAffiliation")
+        details = _obj(a, "authorAffiliationDetailsList").get("authorAffiliation")
         for d in _as_list(details):
             aff = _str(d.get("affiliation")) if isinstance(d, dict) else None
             if aff and aff not in affs:
                 affs.append(aff)
-    if not names and r.get("authorString"):
-        names = [n.strip().rstrip(".") for n in str(r["authorString"]).split(",") if n.strip().rstrip(".")]
+    if not names and (author_string := _str(r.get("authorString"))):
+        names = [n.strip().rstrip(".") for n in author_string.split(",") if n.strip().rstrip(".")]
     top = _str(r.get("affiliation"))
     if top and top not in affs:
         affs.append(top)
@@ -128,11 +123,11 @@ def _authors(r: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _mesh(r: dict[str, Any]) -> tuple[MeshHeading, ...]:
     out = []
-    for m in _as_list((r.get("meshHeadingList") or {}).get("meshHeading")):
+    for m in _as_list(_obj(r, "meshHeadingList").get("meshHeading")):
         name = _str(m.get("descriptorName")) if isinstance(m, dict) else None
         if not name:
             continue
-        quals = [q for q in _as_list((m.get("meshQualifierList") or {}).get("meshQualifier")) if isinstance(q, dict)]
+        quals = [q for q in _as_list(_obj(m, "meshQualifierList").get("meshQualifier")) if isinstance(q, dict)]
         major = m.get("majorTopic_YN") == "Y" or any(q.get("majorTopic_YN") == "Y" for q in quals)
         out.append(MeshHeading(name, major, tuple(n for q in quals if (n := _str(q.get("qualifierName"))))))
     return tuple(out)
@@ -143,31 +138,37 @@ def is_core(r: dict[str, Any]) -> bool:
 
 
 def article_from_result(r: dict[str, Any], raw_key: str = SOURCE, raw: str | None = None) -> Article:
-    """One Europe PMC result (core or lite) -> Article; raises ValueError when it has no title or id."""
+    """One Europe PMC result (core or lite) -> Article.
+
+    Raises ValueError when it has no title or id, TypeError when a field has the wrong
+    type (``"authorList": "x"``) or nests deeper than any real record.
+    """
     if not isinstance(r, dict):
         raise TypeError("a result must be an object")
-    title = strip_tags(str(r.get("title") or ""))
+    if too_deep(r):
+        raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
+    title = strip_tags(_scalar(r, "title") or "")
     if not title:
         raise ValueError("record has no title")
-    pmid, doi, pmcid = _str(r.get("pmid")), _str(r.get("doi")), _str(r.get("pmcid"))
+    pmid, doi, pmcid = _scalar(r, "pmid"), _scalar(r, "doi"), _scalar(r, "pmcid")
     if not pmid and r.get("source") == "MED":
-        pmid = _str(r.get("id"))
+        pmid = _scalar(r, "id")
     if not pmcid and r.get("source") == "PMC":
-        pmcid = _str(r.get("id"))
+        pmcid = _scalar(r, "id")
     if not (pmid or doi or pmcid):
         raise ValueError(f"record has no pmid, doi or pmcid (source {r.get('source')} id {r.get('id')})")
-    info = r.get("journalInfo") or {}
-    journal = _str((info.get("journal") or {}).get("title")) or _str(r.get("journalTitle"))
+    info = _obj(r, "journalInfo")
+    journal = _str(_obj(info, "journal").get("title")) or _str(r.get("journalTitle"))
     if is_core(r):
-        pub_types = tuple(p for x in _as_list((r.get("pubTypeList") or {}).get("pubType")) if (p := _str(x)))
+        pub_types = tuple(p for x in _as_list(_obj(r, "pubTypeList").get("pubType")) if (p := _str(x)))
     else:
-        lite = "; ".join(str(x) for x in _as_list(r.get("pubType")))
+        lite = "; ".join(p for x in _as_list(r.get("pubType")) if (p := _str(x)))
         pub_types = tuple(_lite_pub_type(p) for p in lite.split(";") if p.strip())
     authors, affs = _authors(r)
-    keywords = tuple(k for x in _as_list((r.get("keywordList") or {}).get("keyword")) if (k := _str(x)))
+    keywords = tuple(k for x in _as_list(_obj(r, "keywordList").get("keyword")) if (k := _str(x)))
     return Article(
         title=title,
-        abstract=abstract_from_html(str(r.get("abstractText") or "")),
+        abstract=abstract_from_html(_str_raw(r.get("abstractText"))),
         pmid=pmid,
         pmcid=pmcid.upper() if pmcid else None,
         doi=doi,
@@ -196,10 +197,16 @@ def read_results(obj: Any, name: str, *, xml: bool = False) -> ReadResult:
     if not isinstance(obj, dict) or ("resultList" not in obj and "hitCount" not in obj):
         return ReadResult((), (Malformed(name, "file", "not a Europe PMC search response (no resultList)"),))
     request = obj.get("request")
-    result_type = str(request.get("resultType") or "").lower() if isinstance(request, dict) else ""
+    result_type = (_str(request.get("resultType")) or "").lower() if isinstance(request, dict) else ""
     rl = obj.get("resultList")
     results = _as_list(rl.get("result")) if isinstance(rl, dict) else []
-    return _map_results(results, name, result_type, obj, "europepmc-xml" if xml else SOURCE)
+    bad = () if rl is None or rl == "" or isinstance(rl, dict) else (
+        Malformed(name, "resultList", f"resultList is a {type(rl).__name__}, expected an object"),)
+    return _map_results(results, name, result_type, obj, "europepmc-xml" if xml else SOURCE, bad)
+
+
+class Unreadable(str):
+    """Stands in for a result that could not be converted (why), so positions stay numbered."""
 
 
 def _map_results(results: list[Any], name: str, result_type: str, obj: dict[str, Any], base: str,
@@ -208,6 +215,9 @@ def _map_results(results: list[Any], name: str, result_type: str, obj: dict[str,
     ids: list[Article] = []
     bad: list[Malformed] = []
     for i, r in enumerate(results, 1):
+        if isinstance(r, Unreadable):
+            bad.append(Malformed(name, f"result {i}", str(r)))
+            continue
         if isinstance(r, dict) and not r.get("title") and (result_type == "idlist" or set(r) <= _ID_KEYS):
             a = _ids_only(r)
             if a is not None:
@@ -222,8 +232,8 @@ def _map_results(results: list[Any], name: str, result_type: str, obj: dict[str,
             bad.append(Malformed(name, f"result {i}" + (f" (id {rid})" if rid else ""), str(e)))
     total = obj.get("hitCount")
     try:
-        hits = int(total) if total is not None else None
-    except (TypeError, ValueError):
+        hits = int(total) if isinstance(total, (int, float, str)) and not isinstance(total, bool) else None
+    except (ValueError, OverflowError):
         hits = None
     cursor = _str(obj.get("nextCursorMark"))
     return ReadResult(tuple(records), (*extra_bad, *bad), hits, cursor, tuple(ids))
@@ -235,7 +245,6 @@ def _salvage_json(text: str, name: str, err: json.JSONDecodeError) -> ReadResult
     m = re.search(r'"result"\s*:\s*\[', text)
     if not m:
         return ReadResult((), (Malformed(name, where, f"invalid JSON: {err.msg}"),))
-    dec = json.JSONDecoder()
     i, found = m.end(), []
     while True:
         while i < len(text) and text[i] in " \t\r\n,":
@@ -243,7 +252,7 @@ def _salvage_json(text: str, name: str, err: json.JSONDecodeError) -> ReadResult
         if i >= len(text) or text[i] == "]":
             break
         try:
-            obj, i = dec.raw_decode(text, i)
+            obj, i = raw_decode(text, i)
         except json.JSONDecodeError:
             break
         found.append(obj)
@@ -262,7 +271,7 @@ def read_europepmc_json(data: bytes, name: str) -> ReadResult:
     except UnicodeDecodeError as e:
         return ReadResult((), (Malformed(name, f"byte {e.start}", f"not UTF-8 ({e.reason})"),))
     try:
-        obj = json.loads(text)
+        obj = loads(text)
     except json.JSONDecodeError as e:
         return _salvage_json(text, name, e)
     return read_results(obj, name)
@@ -295,23 +304,8 @@ def _xml_obj(el: ET.Element) -> Any:
     return d
 
 
+_TOO_DEEP = Unreadable(f"XML nested deeper than {MAX_DEPTH} elements")
 _LISTS = {"result", "author", "pubType", "meshHeading", "meshQualifier", "keyword", "authorAffiliation"}
-
-
-def parse_xml(data: bytes) -> ET.Element:
-    """Parse untrusted XML with entity expansion and external references refused."""
-    root: ET.Element = _xml_fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    return root
-
-
-def xml_error(e: Exception) -> tuple[str, str]:
-    """(position, one-line message) for an XML parse failure."""
-    if isinstance(e, ET.ParseError):
-        line, col = getattr(e, "position", (0, 0))
-        return f"line {line} column {col}", f"invalid XML: {one_line(str(e)).split(':')[0]}"
-    if isinstance(e, DefusedXmlException):
-        return "file", f"refused XML: {type(e).__name__} (entity or DTD tricks are not accepted)"
-    return "file", f"invalid XML: {e}"
 
 
 def _dc_record(d: ET.Element) -> dict[str, Any]:
@@ -367,11 +361,15 @@ def read_europepmc_xml(data: bytes, name: str) -> ReadResult:
     meta = {c: (root.findtext(c) or "").strip() or None for c in ("hitCount", "nextCursorMark")}
     rdf = root.find(_RDF + "RDF")
     if rdf is not None:
-        results: list[Any] = [_dc_record(d) for d in rdf.findall(_RDF + "Description")]
+        results: list[Any] = [_TOO_DEEP if xml_too_deep(d) else _dc_record(d)
+                              for d in rdf.findall(_RDF + "Description")]
         return _map_results(results, name, "dc", meta, "europepmc-dc")
     rl = root.find("resultList")
     results = []
     for el in rl.findall("result") if rl is not None else []:
+        if xml_too_deep(el):
+            results.append(_TOO_DEEP)
+            continue
         r = _xml_obj(el)
         if isinstance(r, dict):
             r["__raw__"] = ET.tostring(el, encoding="unicode")

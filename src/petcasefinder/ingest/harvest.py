@@ -42,6 +42,8 @@ from .europepmc import parse_xml, read_results
 from .http import BadResponse, PoliteClient
 from .load import attach_ids
 from .pubmed import read_article_set
+from .readers import html_title
+from .safejson import loads
 
 _SPECIES = ["dog", "dogs", "canine", "puppy", "cat", "cats", "feline", "kitten", "horse", "horses", "equine", "pony", "foal", "rabbit", "rabbits", "ferret", "hamster", "parrot", "cockatiel", "budgerigar", "tortoise", "cow", "cattle", "bovine", "calf", "goat", "sheep", "ovine", "pig", "porcine", "alpaca", "llama"]
 _MESH = ("Dog Diseases", "Cat Diseases", "Horse Diseases", "Cattle Diseases", "Sheep Diseases", "Goat Diseases",
@@ -134,16 +136,22 @@ def checkpoint_name(source: str, query: str, since: date | None) -> str:
 
 def _html_check(body: bytes) -> None:
     if _HTML.match(body[:2048]):
-        m = re.search(rb"<title[^>]*>(.*?)</title>", body[:65536], re.IGNORECASE | re.DOTALL)
-        t = " ".join(m.group(1).decode("utf-8", "replace").split())[:80] if m else ""
+        t = html_title(body)[:80]
         raise BadResponse(f"an HTML page instead of data ({t!r})" if t else "an HTML page instead of data")
 
 
-def _epmc_parser(what: str) -> Callable[[bytes], ReadResult]:
+def _epmc_parser(what: str, seen: set[str] | None = None, done: int = 0) -> Callable[[bytes], ReadResult]:
+    """Parse one search page; a ``nextCursorMark`` seen before while hits remain is a bad page.
+
+    Europe PMC ends a result set by repeating the cursor, so a repeat after the last
+    hit (or on an empty page) is the end.  A repeat with hits left would end the
+    harvest short of them: raising ``BadResponse`` retries the page with backoff,
+    then fails with one line, and the checkpoint stays on this page.
+    """
     def parse(body: bytes) -> ReadResult:
         _html_check(body)
         try:
-            obj = json.loads(body)
+            obj = loads(body.decode("utf-8-sig"))
         except UnicodeDecodeError as e:
             raise BadResponse(f"not UTF-8 ({e.reason})") from None
         except json.JSONDecodeError as e:
@@ -151,7 +159,14 @@ def _epmc_parser(what: str) -> Callable[[bytes], ReadResult]:
         if not isinstance(obj, dict) or "resultList" not in obj:
             msg = obj.get("errMsg") if isinstance(obj, dict) else None
             raise BadResponse(f"not a Europe PMC search response ({msg or 'no resultList'})")
-        return read_results(obj, what)
+        res = read_results(obj, what)
+        nxt, total = res.next_cursor, res.total_hits
+        empty = not (res.records or res.malformed or res.ids_only)
+        if seen and nxt in seen and not empty and total is not None and done + len(res.records) < total:
+            missing = total - done
+            raise BadResponse(f"nextCursorMark {nxt!r} repeats an earlier cursor while hits remain "
+                              f"({missing:,} of {total:,} hits not harvested)")
+        return res
 
     return parse
 
@@ -175,7 +190,12 @@ def _store_page(store: Store, res: ReadResult, cp: Checkpoint) -> UpsertCounts:
 def harvest_europepmc(store: Store, settings: HarvestSettings, *, query: str | None = None,
                       since: date | None = None, max_records: int | None = None, page_size: int = 1000,
                       progress: Progress | None = None, client: PoliteClient | None = None) -> HarvestReport:
-    """Page through ``search?resultType=core`` with cursorMark until it is absent or repeats."""
+    """Page through ``search?resultType=core`` with cursorMark until it is absent or repeats.
+
+    A cursor that repeats before ``hitCount`` records arrived is not the end: the page is
+    retried, then ``HarvestError`` names the cursor and the missing hits, and the
+    checkpoint stays unfinished at the last good cursor, so no gap is ever silent.
+    """
     q = query or DEFAULT_EUROPEPMC_QUERY
     sent = f"({q}) AND (FIRST_IDATE:[{since.isoformat()} TO 3000-12-31])" if since else q
     name = checkpoint_name("europepmc", q, since)
@@ -196,8 +216,9 @@ def harvest_europepmc(store: Store, settings: HarvestSettings, *, query: str | N
             what = f"Europe PMC search cursorMark={cursor}"
             params: dict[str, str | int] = {"query": sent, "resultType": "core", "format": "json",
                                             "pageSize": size, "cursorMark": cursor}
-            res = http.get(url, params, _epmc_parser(what), what=what)
+            res = http.get(url, params, _epmc_parser(what, seen, done), what=what)
             nxt = res.next_cursor
+            # a repeat while hits remain was refused (retried, then HarvestError) by the parser
             finished = not nxt or nxt in seen or not (res.records or res.malformed or res.ids_only)
             done, total = done + len(res.records), res.total_hits if res.total_hits is not None else total
             counts = counts + _store_page(store, res, Checkpoint(
@@ -219,7 +240,7 @@ def harvest_europepmc(store: Store, settings: HarvestSettings, *, query: str | N
 def _esearch_parser(body: bytes) -> tuple[int, str, str]:
     _html_check(body)
     try:
-        obj = json.loads(body)
+        obj = loads(body.decode("utf-8-sig"))
         r = obj["esearchresult"]
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as e:
         raise BadResponse(f"not an esearch JSON result ({type(e).__name__})") from None

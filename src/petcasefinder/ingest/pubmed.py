@@ -17,10 +17,11 @@ import xml.etree.ElementTree as ET
 from defusedxml import DefusedXmlException
 
 from ..records import Article, Malformed, MeshHeading, ReadResult
-from .europepmc import one_line, parse_xml, xml_error
+from .markup import one_line, parse_xml, xml_error
+from .safejson import MAX_DEPTH, xml_too_deep
 
 SOURCE = "pubmed"
-_ARTICLE_RE = re.compile(rb"<Pubmed(?:Book)?Article\b.*?</Pubmed(?:Book)?Article>", re.DOTALL)
+_ARTICLE_TAG = re.compile(rb"<Pubmed(?:Book)?Article\b|(</Pubmed(?:Book)?Article>)")
 _NO_LABEL = {"", "UNLABELLED", "UNASSIGNED", "NA"}
 
 
@@ -149,11 +150,31 @@ def _read_elements(elements: list[ET.Element], name: str) -> tuple[list[Article]
         if el.tag not in ("PubmedArticle", "PubmedBookArticle"):
             continue  # DeleteCitation and the like are instructions, not records
         try:
+            if xml_too_deep(el):  # serialising or flattening it would exhaust the recursion limit
+                raise ValueError(f"XML nested deeper than {MAX_DEPTH} elements")
             records.append(article_from_element(el))
         except ValueError as e:
-            pmid = el.findtext(".//PMID")
+            pmid = one_line(el.findtext("MedlineCitation/PMID") or el.findtext("BookDocument/PMID") or "")
             bad.append(Malformed(name, f"article {i}" + (f" (PMID {pmid})" if pmid else ""), str(e)))
     return records, bad
+
+
+def _article_chunks(data: bytes) -> list[bytes]:
+    """Each ``<PubmedArticle ...>...</PubmedArticle>`` span, found in one linear pass.
+
+    An opening tag pairs with the first closing tag after it (as the lazy regex
+    ``<PubmedArticle\\b.*?</PubmedArticle>`` would), without rescanning to the end
+    of the file from every unclosed opening tag: 40,000 of them took 196 s.
+    """
+    chunks: list[bytes] = []
+    start: int | None = None
+    for m in _ARTICLE_TAG.finditer(data):
+        if not m.group(1):
+            start = m.start() if start is None else start
+        elif start is not None:
+            chunks.append(data[start:m.end()])
+            start = None
+    return chunks
 
 
 def _salvage(data: bytes, name: str, err: Exception) -> ReadResult:
@@ -162,9 +183,9 @@ def _salvage(data: bytes, name: str, err: Exception) -> ReadResult:
     if isinstance(err, DefusedXmlException):
         return ReadResult((), (Malformed(name, where, msg),))
     elements = []
-    for m in _ARTICLE_RE.finditer(data):
+    for chunk in _article_chunks(data):
         try:
-            elements.append(parse_xml(m.group(0)))
+            elements.append(parse_xml(chunk))
         except (ET.ParseError, DefusedXmlException):
             continue
     records, bad = _read_elements(elements, name)

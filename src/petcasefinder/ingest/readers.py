@@ -8,7 +8,6 @@ records can be re-read with a newer parser without harvesting again.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -18,24 +17,51 @@ from ..records import Article, Malformed, ReadResult
 from .europepmc import article_from_result, parse_xml, read_europepmc_json, read_europepmc_xml
 from .jsonl import article_from_dict, read_json_document, read_jsonl
 from .pubmed import article_from_element, read_pubmed_xml
+from .safejson import loads
 
 Reader = Callable[[bytes, str], ReadResult]
-_HTML = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html)", re.IGNORECASE | re.DOTALL)
-_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_HTML = re.compile(rb"<!doctype\s+html|<html", re.IGNORECASE)
+_TITLE = re.compile(rb"<title\b[^<>]*>", re.IGNORECASE)
+_TITLE_END = re.compile(rb"</title>", re.IGNORECASE)
+
+
+def html_title(data: bytes) -> str:
+    """The ``<title>`` of an HTML page, in two linear searches (a lazy ``(.*?)</title>`` is
+    quadratic on a page of unclosed ``<title>`` tags)."""
+    head = data[:65536]
+    start = _TITLE.search(head)
+    end = _TITLE_END.search(head, start.end()) if start else None
+    if start is None or end is None:
+        return ""
+    return " ".join(head[start.end():end.start()].decode("utf-8", "replace").split())
 
 
 def _html_page(data: bytes, name: str) -> ReadResult:
-    m = _TITLE.search(data[:65536])
-    title = " ".join(m.group(1).decode("utf-8", "replace").split())[:120] if m else ""
+    title = html_title(data)[:120]
     why = f"an HTML page, not a record file (title: {title!r})" if title else "an HTML page, not a record file"
     return ReadResult((), (Malformed(name, "file", why),))
+
+
+def _is_html(head: bytes) -> bool:
+    """Starts (after blanks and ``<!-- -->`` comments) with a doctype or <html>.
+
+    A loop, not ``(<!--.*?-->\\s*)*`` in the regex: that backtracks exponentially on a
+    few hundred comments not followed by <html>.
+    """
+    rest = head.lstrip()
+    while rest.startswith(b"<!--"):
+        end = rest.find(b"-->", 4)
+        if end < 0:
+            return False
+        rest = rest[end + 3:].lstrip()
+    return _HTML.match(rest) is not None
 
 
 def sniff(data: bytes) -> Reader:
     """Choose a reader from the content: Europe PMC JSON/XML, PubMed XML or JSON Lines."""
     body = data.removeprefix(b"\xef\xbb\xbf").lstrip()
     head = body[:4096]
-    if _HTML.match(head):
+    if _is_html(head):
         return _html_page
     if head.startswith(b"<"):
         low = head.lower()
@@ -77,11 +103,11 @@ def read_path(path: str | Path) -> ReadResult:
 def reparse(source: str, payload: str) -> Article:
     """Re-read one stored raw payload (``Article.raw`` entry) with the current parsers."""
     if source == "jsonl":
-        return article_from_dict(json.loads(payload), payload)
+        return article_from_dict(loads(payload), payload)
     if source == "pubmed":
         return article_from_element(parse_xml(payload.encode()))
     if source in ("europepmc", "europepmc-lite"):
-        return article_from_result(json.loads(payload), source, payload)
+        return article_from_result(loads(payload), source, payload)
     if source in ("europepmc-xml", "europepmc-xml-lite", "europepmc-dc"):
         wrapper = b"<responseWrapper><resultList>" + payload.encode() + b"</resultList></responseWrapper>"
         if source == "europepmc-dc":
