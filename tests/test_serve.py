@@ -325,6 +325,32 @@ def test_openapi_document(client: TestClient) -> None:
     assert doc["paths"]["/search.json"]["get"]["parameters"][0]["schema"]["maxLength"] == MAX_QUERY_CHARS
 
 
+def _template(path: str) -> str:
+    """A Starlette route path as an OpenAPI path template: ``/case/{key:path}.json`` -> ``/case/{key}.json``."""
+    return re.sub(r"\{(\w+):\w+\}", r"{\1}", path)
+
+
+def test_openapi_lists_exactly_the_apps_routes(site_db: Path) -> None:
+    """Every API route is described, nothing else is, and each described parameter in the path is the route's."""
+    from starlette.routing import Mount, Route
+
+    app = create_app(site_db)
+    api = {_template(r.path): r for r in app.routes if isinstance(r, Route) and r.include_in_schema}
+    paths = document()["paths"]
+    assert set(api) == set(paths)
+    for path, route in api.items():
+        described = {p["name"] for p in paths[path]["get"]["parameters"] if p["in"] == "path"} if (
+            "parameters" in paths[path]["get"]) else set()
+        assert described == set(route.param_convertors), path
+        assert route.methods is not None and "GET" in route.methods
+    # what is left out is the HTML pages (each with a described .json twin or none), the redirect and static files
+    pages = {_template(r.path) for r in app.routes if isinstance(r, Route) and not r.include_in_schema}
+    assert pages == {"/", "/search", "/case/{key}", "/related/{key}", "/about", "/favicon.ico"}
+    assert [m.path for m in app.routes if isinstance(m, Mount)] == ["/static"]
+    for page in ("/search", "/case/{key}", "/related/{key}"):
+        assert page + ".json" in paths
+
+
 def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "missing.db")])
     assert r.exit_code != 0

@@ -2,7 +2,9 @@
 
 The schemas restate the CLI contracts (``search --json``, ``related --json``,
 ``case --json``) and the one error envelope; tests validate live responses
-against them, so the description cannot drift from what the handlers return.
+against them, so the description cannot drift from what the handlers return,
+and ``tests/test_serve.py`` compares these paths with the app's routes (every
+route not marked ``include_in_schema=False``, i.e. not an HTML page, is here).
 """
 
 from __future__ import annotations

@@ -38,12 +38,19 @@ def serve(host: str, port: int, db: Path | None, workers: int, log_level: str) -
 
     path = _db_path(db)
     os.environ["PETCASEFINDER_DB"] = str(path)
+    # Every worker process runs its numeric libraries on one thread: the workers already share the cores,
+    # and idle BLAS/OpenMP threads spin on them (workers inherit these before importing numpy or torch).
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     click.echo(f"PetCaseFinder on http://{host}:{port}/ (database {path}); Ctrl+C to stop", err=True)
-    options: dict[str, Any] = {"host": host, "port": port, "log_level": log_level, "server_header": False}
-    if workers == 1:
-        from ..serve.app import create_app
+    from ..serve.protocol import HTTP_PROTOCOL
 
-        uvicorn.run(create_app(path, warm=True), **options)
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": log_level, "server_header": False,
+                               "access_log": log_level in ("info", "debug"), "http": HTTP_PROTOCOL}
+    if workers == 1:
+        from ..serve.app import serving_app
+
+        uvicorn.run(serving_app(path), **options)
     else:
         uvicorn.run("petcasefinder.serve.app:app_from_env", factory=True, workers=workers, **options)
 
@@ -68,14 +75,19 @@ def _percentiles(ms: list[float]) -> dict[str, float]:
               help="Timed renders of each page (after one untimed warm-up).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def bench_pages(db: Path | None, repeat: int, as_json: bool) -> None:
-    """Time full page renders in-process (routing, search, templates, middleware; no network)."""
+    """Time full page renders in-process (routing, search, templates, middleware; no network).
+
+    Every timed request is a fresh render: the page cache is off and the cached search responses and query
+    vectors are forgotten first (what a repeat visitor gets from the caches is what ``bench serve`` measures).
+    """
     from starlette.testclient import TestClient
 
+    from ..search import cache
     from ..serve import labels
     from ..serve.app import create_app
 
     path = _db_path(db)
-    app = create_app(path)
+    app = create_app(path, cache=False)
     timings: dict[str, list[float]] = {"home": [], "search": [], "search_json": [], "case": [], "related": []}
     per_example: list[dict[str, Any]] = []
     first_key: str | None = None
@@ -84,6 +96,7 @@ def bench_pages(db: Path | None, repeat: int, as_json: bool) -> None:
         def timed(kind: str, url: str) -> Any:
             r = client.get(url)  # warm-up: loads models, lexicon, templates, SQLite pages
             for _ in range(repeat):
+                cache.clear(query_vectors=True)
                 t0 = time.perf_counter()
                 r = client.get(url)
                 timings[kind].append((time.perf_counter() - t0) * 1000)

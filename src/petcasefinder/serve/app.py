@@ -3,7 +3,10 @@
 Each route calls one handler in ``views``; ``render`` sends its ``Page`` as HTML
 or, when the path ends in ``.json``, as the page's data.  Handlers are plain
 functions run in Starlette's thread pool, each thread with its own SQLite
-connection.
+connection.  Search, case and related pages (and their twins) go through
+``PageCache`` first: a page already built for this URL and database state is
+sent from the event loop without a thread hop.  The JSON twins have their own
+routes (``/case/{key}.json``), so ``/openapi.json`` can list exactly the routes.
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ from starlette.templating import Jinja2Templates
 
 from .. import export
 from ..errors import PetCaseError
+from ..index import embeddings
 from ..settings import MAX_QUERY_CHARS, Settings
 from . import labels, views
+from .cache import PageCache
 from .errors import CatchAll, on_http_exception, on_petcase_error
 from .sanitize import highlight, inline_html, plain_text
 from .security import SecurityHeaders
@@ -46,8 +51,10 @@ def _site_context(request: Request) -> dict[str, Any]:
     }
 
 
-def make_templates() -> Jinja2Templates:
+def make_templates(debug: bool = False) -> Jinja2Templates:
+    """Templates are read once; only in debug mode does Jinja stat them on every render to reload edits."""
     env = Environment(
+        auto_reload=debug,
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
@@ -84,18 +91,37 @@ def home(request: Request) -> Response:
     return render(request, views.home(_site(request)), nav="search")
 
 
-def search(request: Request) -> Response:
+def _search(request: Request) -> Response:
     q = request.query_params.get("q", "")
     species = request.query_params.get("species", "").strip() or None
     return render(request, views.search_page(_site(request), q, species, _limit(request)), nav="search")
 
 
-def case(request: Request) -> Response:
+def _case(request: Request) -> Response:
     return render(request, views.case_page(_site(request), _key(request)))
 
 
-def related(request: Request) -> Response:
+def _related(request: Request) -> Response:
     return render(request, views.related_page(_site(request), _key(request), _limit(request)))
+
+
+async def _cached(request: Request, build: Callable[[Request], Response]) -> Response:
+    pages: PageCache | None = request.app.state.pages
+    if pages is None:
+        return await anyio.to_thread.run_sync(build, request)
+    return await pages.serve(request, build)
+
+
+async def search(request: Request) -> Response:
+    return await _cached(request, _search)
+
+
+async def case(request: Request) -> Response:
+    return await _cached(request, _case)
+
+
+async def related(request: Request) -> Response:
+    return await _cached(request, _related)
 
 
 def about(request: Request) -> Response:
@@ -103,7 +129,7 @@ def about(request: Request) -> Response:
 
 
 def export_citations(request: Request, what: str) -> Response:
-    fmt = str(request.path_params["fmt"])
+    fmt = str(request.path_params["format"])
     if fmt not in export.FORMATS:
         raise HTTPException(404)
     articles, stem = views.export_articles(_site(request), what, dict(request.query_params))
@@ -126,14 +152,23 @@ def favicon(request: Request) -> Response:
 
 
 def create_app(
-    db_path: str | Path | None = None, *, warm: bool = False, eval_path: Path | None = None
+    db_path: str | Path | None = None,
+    *,
+    warm: bool = False,
+    eval_path: Path | None = None,
+    cache: bool = True,
+    debug: bool | None = None,
 ) -> Starlette:
     """The site over one database file (default: ``$PETCASEFINDER_DB``).
 
     ``warm`` runs one example search at start-up, so the lexicon, the embedding
     model and the database pages are loaded before the first visitor arrives.
     ``eval_path`` is the measured-quality file the about page shows (default ``eval/expected.json``).
+    ``cache`` keeps finished pages per database state; ``debug`` (default ``$PETCASEFINDER_DEBUG``)
+    reloads edited templates.
     """
+    if debug is None:
+        debug = os.environ.get("PETCASEFINDER_DEBUG", "").strip().lower() in ("1", "true", "yes", "on")
     path = Path(db_path) if db_path is not None else Settings.from_env().db_path
     site = views.Site(path) if eval_path is None else views.Site(path, eval_path=eval_path)
 
@@ -144,16 +179,19 @@ def create_app(
         yield
 
     routes = [
-        Route("/", home),
-        Route("/search", search),
+        # HTML pages are not part of the API description; every route that is must be in /openapi.json
+        Route("/", home, include_in_schema=False),
+        Route("/search", search, include_in_schema=False),
         Route("/search.json", search),
-        Route("/case/{key:path}", case),
-        Route("/related/{key:path}", related),
-        Route("/about", about),
-        *(Route(f"/export/{what}.{{fmt}}", partial(export_citations, what=what))
+        Route("/case/{key:path}.json", case),
+        Route("/case/{key:path}", case, include_in_schema=False),
+        Route("/related/{key:path}.json", related),
+        Route("/related/{key:path}", related, include_in_schema=False),
+        Route("/about", about, include_in_schema=False),
+        *(Route(f"/export/{what}.{{format}}", partial(export_citations, what=what))
           for what in ("case", "search", "related")),
         Route("/openapi.json", openapi),
-        Route("/favicon.ico", favicon),
+        Route("/favicon.ico", favicon, include_in_schema=False),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
     handlers: dict[Any, Callable[..., Any]] = {HTTPException: on_http_exception, PetCaseError: on_petcase_error}
@@ -164,10 +202,17 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.site = site
-    app.state.templates = make_templates()
+    app.state.templates = make_templates(debug)
+    app.state.pages = PageCache(site.db_path) if cache else None
     return app
+
+
+def serving_app(db_path: str | Path | None = None) -> Starlette:
+    """The app as ``petcasefinder serve`` runs it: warmed, and torch on one thread (one per worker process)."""
+    embeddings.set_threads(1)
+    return create_app(db_path, warm=True)
 
 
 def app_from_env() -> Starlette:
     """Factory for ``uvicorn --factory`` (used when serving with several workers)."""
-    return create_app(os.environ.get("PETCASEFINDER_DB") or None, warm=True)
+    return serving_app(os.environ.get("PETCASEFINDER_DB") or None)

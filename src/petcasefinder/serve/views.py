@@ -20,7 +20,7 @@ from .. import export
 from ..errors import NotFound, PetCaseError, QueryError
 from ..index.sqlite import Store
 from ..records import Article, Case, SearchResponse
-from ..search import related, search
+from ..search.cache import cached_related, cached_search
 from ..settings import MAX_QUERY_CHARS, REPO_DIR
 from . import labels
 
@@ -165,7 +165,7 @@ def results_context(site: Site, resp: SearchResponse, *, species: str | None) ->
 
 def search_page(site: Site, q: str, species: str | None, limit: int) -> Page:
     check_query(q)
-    resp = search(site.store(), q, species=species or None, limit=limit)
+    resp = cached_search(site.store(), q, species=species or None, limit=limit)
     ctx = results_context(site, resp, species=species)
     ctx |= {
         "mode": "search",
@@ -180,7 +180,7 @@ def search_page(site: Site, q: str, species: str | None, limit: int) -> Page:
 def related_page(site: Site, key: str, limit: int) -> Page:
     store = site.store()
     case = load_case(store, key)
-    resp = related(store, case.key, limit=limit)
+    resp = cached_related(store, case.key, limit=limit)
     ctx = results_context(site, resp, species=None)
     ctx |= {
         "mode": "related",
@@ -261,12 +261,12 @@ def export_articles(site: Site, what: str, params: dict[str, str]) -> tuple[list
     store = site.store()
     if what == "search":
         q = check_query(params.get("q", ""))
-        resp = search(store, q, species=params.get("species") or None, limit=parse_limit(params.get("limit")))
+        resp = cached_search(store, q, species=params.get("species") or None, limit=parse_limit(params.get("limit")))
         return [c.article for c in _in_order(store, resp)], "search"
     case = load_case(store, params.get("id", ""))
     if what == "case":
         return [case.article], "case-" + _slug(case.key)
-    resp = related(store, case.key, limit=parse_limit(params.get("limit")))
+    resp = cached_related(store, case.key, limit=parse_limit(params.get("limit")))
     return [c.article for c in _in_order(store, resp)], "related-" + _slug(case.key)
 
 
