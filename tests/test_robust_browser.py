@@ -25,6 +25,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
+from browser_support import ARTIFACTS, needs_chromium
 from petcasefinder import classify
 from petcasefinder.index.sqlite import Store
 from petcasefinder.loadtest import serve
@@ -32,16 +33,11 @@ from petcasefinder.pipeline import process
 from petcasefinder.records import Article, Classification
 from serve_data import copy_db
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).parent / "artifacts"
 QUERY = {"q": "my dog keeps vomiting, swallowed a foreign body", "species": "dog", "limit": "50"}
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium "
-                       "(./scripts/install --browser installs it)"),
+    needs_chromium,
 ]
 
 P = "window.__pwned='{}'"
@@ -111,15 +107,6 @@ def site(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     with serve(db, workers=1, log=folder / "serve.log") as base:
         yield base
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 # a DOM audit run in the page: what in <main> could run, load or restyle

@@ -63,7 +63,7 @@ def test_unknown_id_is_one_line_and_non_zero(tmp_path: Path) -> None:
     store_cases(db, gdv_cases())
     out = CliRunner().invoke(main, ["summarise", "90001", "424242", "--db", str(db), "--json"])
     assert out.exit_code != 0
-    assert out.output.strip().splitlines() == ["Error: No case with id '424242' in this collection."]
+    assert out.output.strip().splitlines() == ["Error: unknown PMID/DOI/PMCID: 424242"]
 
 
 def test_evaluate_summary_on_the_demo_database(demo_db: Path, tmp_path: Path,

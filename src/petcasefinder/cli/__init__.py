@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import PetCaseError
+from ..errors import NotFound, PetCaseError, StoreUnavailable
 from ..index.sqlite import Store
 from ..settings import Settings
 
@@ -64,6 +65,25 @@ def db_option(f: Any) -> Any:
 
 def open_store(db: Path | None) -> Store:
     return Store(db or Settings.from_env().db_path)
+
+
+def existing_db(db: Path | None) -> Path:
+    """The database path, which must exist: reading commands never create an empty database."""
+    path = Path(db or Settings.from_env().db_path)
+    if not path.is_file():
+        raise StoreUnavailable(f"database not found: {path.resolve()} (run `petcasefinder build` first, or pass --db)")
+    return path
+
+
+def resolve_keys(store: Store, keys: Iterable[str]) -> list[int]:
+    """Row ids for PMIDs/DOIs/PMCIDs as users type them; the first unknown one is a one-line error."""
+    ids = []
+    for key in keys:
+        found = store.find(key)
+        if found is None:
+            raise NotFound(f"unknown PMID/DOI/PMCID: {key.strip()}")
+        ids.append(found)
+    return ids
 
 
 def emit_json(obj: Any, *, lines: bool = False) -> None:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..errors import NotFound, StoreUnavailable
+from ..errors import NotFound
 from ..index.sqlite import Store
 from ..records import Case
-from ..settings import Settings, find_shared_data
-from . import db_option, emit_json, evaluate, main, open_store
+from ..settings import find_shared_data
+from . import db_option, emit_json, evaluate, existing_db, main, open_store, resolve_keys
 
 
 def load_case(store: Store, key: str) -> Case:
@@ -18,9 +18,7 @@ def load_case(store: Store, key: str) -> Case:
     from .. import extract
     from ..lexicon import load
 
-    case_id = store.find(key)
-    if case_id is None:
-        raise NotFound(f"unknown PMID/DOI/PMCID: {key} (not in {store.path})")
+    case_id = resolve_keys(store, [key])[0]
     case = store.case(case_id)
     lexicon = None
     if case.classification is None or case_id in store.stale("classifications", _classify_version()):
@@ -70,10 +68,7 @@ def _render(case: Case) -> str:
 @db_option
 def case_cmd(key: str, as_json: bool, db: Path | None) -> None:
     """Show one stored case: the record, its classification and what happened (signs, diagnosis, treatments, outcome)."""
-    path = db or Settings.from_env().db_path
-    if not Path(path).is_file():
-        raise StoreUnavailable(f"database not found: {path} (build or ingest first, or pass --db)")
-    with open_store(path) as store:
+    with open_store(existing_db(db)) as store:
         case = load_case(store, key)
     if as_json:
         emit_json(case.to_json())

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..errors import MalformedRecord, NotFound, PetCaseError, StoreUnavailable
+from ..errors import MalformedRecord, NotFound, PetCaseError
 from ..records import Article
-from ..settings import Settings, find_shared_data
-from . import db_option, emit_json, evaluate, main, open_store
+from ..settings import find_shared_data
+from . import db_option, emit_json, evaluate, existing_db, main, open_store, resolve_keys
 
 
 def _emit(articles: Iterable[Article], as_json: bool) -> int:
@@ -58,20 +58,11 @@ def classify_cmd(pmids: tuple[str, ...], all_: bool, file: Path | None, as_json:
         return
     if not pmids and not all_:
         raise PetCaseError("say what to classify: --pmid ID (repeatable), --all, or --file FILE")
-    path = db or Settings.from_env().db_path
-    if not Path(path).is_file():
-        raise StoreUnavailable(f"database not found: {path} (build or ingest first, or pass --db)")
-    with open_store(path) as store:
+    with open_store(existing_db(db)) as store:
         if all_:
             _emit((a for _, a in store.iter_articles()), as_json)
             return
-        ids = []
-        for key in pmids:
-            found = store.find(key)
-            if found is None:
-                raise NotFound(f"unknown PMID/DOI/PMCID: {key}")
-            ids.append(found)
-        _emit((store.article(i) for i in ids), as_json)
+        _emit((store.article(i) for i in resolve_keys(store, pmids)), as_json)
 
 
 @evaluate.command("classify")

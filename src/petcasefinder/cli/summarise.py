@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import NotFound
 from ..summarise import summarise
-from . import db_option, emit_json, evaluate, main, open_store
+from . import db_option, emit_json, evaluate, existing_db, main, open_store, resolve_keys
 
 
 @main.command("summarise")
@@ -18,14 +17,8 @@ from . import db_option, emit_json, evaluate, main, open_store
 @click.option("--json", "as_json", is_flag=True, help="Print the summary object as JSON.")
 def summarise_cmd(ids: tuple[str, ...], db: Path | None, as_json: bool) -> None:
     """Summarise what was tried in the cases with these PMIDs (or DOIs), every sentence cited."""
-    with open_store(db) as store:
-        rows = []
-        for key in ids:
-            row = store.find(key)
-            if row is None:
-                raise NotFound(f"No case with id {key.strip()!r} in this collection.")
-            rows.append(row)
-        cases = store.cases(rows)
+    with open_store(existing_db(db)) as store:
+        cases = store.cases(resolve_keys(store, ids))
     summary = summarise(cases)
     if as_json:
         emit_json(summary.to_json())
