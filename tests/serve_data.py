@@ -9,6 +9,7 @@ search results and on its case page like any other case.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from petcasefinder import classify
@@ -47,22 +48,32 @@ def copy_db(src: Path, dst: Path) -> Path:
     return dst
 
 
+def add_cases(path: Path, records: Sequence[Article]) -> None:
+    """Insert records through the real pipeline; any the gate turns away is marked a veterinary case report
+    (species dog) so it shows in results and on its case page like any other case."""
+    with Store(path) as store:
+        store.upsert(records)
+        process(store, embed=True)
+        forced = Classification(
+            is_veterinary_case_report=True,
+            article_type="case report",
+            patient="animal",
+            species=("dog",),
+            confidence=1.0,
+            reasons=("test record marked as a veterinary case report",),
+        )
+        marked = False
+        for a in records:
+            article_id = store.find(a.key)
+            assert article_id is not None
+            c = store.case(article_id).classification
+            if not (c and c.is_veterinary_case_report):
+                store.save_classification(article_id, forced, classify.VERSION)
+                marked = True
+        if marked:
+            process(store, embed=True)
+
+
 def add_hostile(path: Path) -> None:
     """Insert the hostile record and make sure it passes the gate, with findings computed."""
-    with Store(path) as store:
-        store.upsert([HOSTILE])
-        process(store, embed=True)
-        article_id = store.find(HOSTILE_PMID)
-        assert article_id is not None
-        case = store.case(article_id)
-        if not (case.classification and case.classification.is_veterinary_case_report):
-            forced = Classification(
-                is_veterinary_case_report=True,
-                article_type="case_report",
-                patient="animal",
-                species=("dog",),
-                confidence=1.0,
-                reasons=("test record marked as a veterinary case report",),
-            )
-            store.save_classification(article_id, forced, classify.VERSION)
-            process(store, embed=True)
+    add_cases(path, [HOSTILE])

@@ -26,12 +26,9 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from browser_support import ARTIFACTS, needs_chromium
-from petcasefinder import classify
-from petcasefinder.index.sqlite import Store
 from petcasefinder.loadtest import serve
-from petcasefinder.pipeline import process
-from petcasefinder.records import Article, Classification
-from serve_data import copy_db
+from petcasefinder.records import Article
+from serve_data import add_cases, copy_db
 
 QUERY = {"q": "my dog keeps vomiting, swallowed a foreign body", "species": "dog", "limit": "50"}
 
@@ -83,27 +80,11 @@ def _record(n: int, label: str, pwn: str) -> Article:
 RECORDS = [_record(i, label, payload.replace("{}", label)) for i, (label, payload) in enumerate(PAYLOADS.items())]
 
 
-def _add(db: Path) -> None:
-    """The hostile records, through the real pipeline; marked veterinary case reports if the gate says no."""
-    with Store(db) as store:
-        store.upsert(RECORDS)
-        process(store, embed=True)
-        for a in RECORDS:
-            aid = store.find(a.pmid or "")
-            assert aid is not None
-            c = store.case(aid).classification
-            if not (c and c.is_veterinary_case_report):
-                store.save_classification(aid, Classification(
-                    is_veterinary_case_report=True, article_type="case_report", patient="animal", species=("dog",),
-                    confidence=1.0, reasons=("test record marked as a veterinary case report",)), classify.VERSION)
-        process(store, embed=True)
-
-
 @pytest.fixture(scope="module")
 def site(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("hostile")
     db = copy_db(demo_db, folder / "hostile.db")
-    _add(db)
+    add_cases(db, RECORDS)
     with serve(db, workers=1, log=folder / "serve.log") as base:
         yield base
 

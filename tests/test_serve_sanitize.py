@@ -55,3 +55,11 @@ def test_no_tag_but_the_allowed_ones_ever_appears(text: str) -> None:
 
     tags = set(re.findall(r"</?([a-zA-Z][a-zA-Z0-9]*)", html))
     assert tags <= {"i", "b", "sup", "sub", "mark"}
+
+
+def test_article_type_labels_match_what_the_classifier_emits() -> None:
+    """The case page's 'We read it as' label is keyed on the classifier's own article_type strings."""
+    from petcasefinder.serve import labels
+
+    assert labels.article_type_label("case report") == "a case report"
+    assert labels.article_type_label("case series") == "a case series"

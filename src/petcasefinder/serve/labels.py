@@ -35,8 +35,8 @@ KINDS: dict[str, str] = {
 }
 
 ARTICLE_TYPES: dict[str, str] = {
-    "case_report": "a case report",
-    "case_series": "a case series",
+    "case report": "a case report",
+    "case series": "a case series",
 }
 
 EVIDENCE_LABELS: dict[str, str] = {
