@@ -82,3 +82,54 @@ def test_evaluate_classify_prints_the_figures() -> None:
     for s in (test, tune):
         assert {"precision", "recall", "f1", "species_exact_match", "confusion"} <= set(s)
         assert "Human-case-report" in s["confusion"]
+
+
+def _label_file(tmp_path: Path, shared: Path) -> tuple[Path, int, int]:
+    """Labels (no texts) for the shared vet records, written the way eval/classify_heldout.jsonl is."""
+    lines = []
+    pos = [json.loads(x) for x in (shared / "vet-case-reports-github/records.jsonl").read_text().splitlines()]
+    neg = [json.loads(x) for x in (shared / "vet-case-reports-github/vet-negatives.jsonl").read_text().splitlines()]
+    for d in pos:
+        lines.append({"pmid": d["pmid"], "is_vcr": True, "label": "vet case report", "species": [d["species_hint"]]})
+    for d in neg:
+        lines.append({"pmid": d["pmid"], "is_vcr": False, "label": d["study_type"]})
+    lines.append({"pmid": "1", "is_vcr": False, "label": "review"})  # no text anywhere: reported, not guessed
+    path = tmp_path / "labels.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    return path, len(pos), len(neg)
+
+
+def test_evaluate_heldout_labels_against_a_file_and_a_database(tmp_path: Path, shared: Path, vet_db: Path) -> None:
+    labels, n_pos, n_neg = _label_file(tmp_path, shared)
+    r = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(labels), "--records", str(vet_db), "--json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    (s,) = d["splits"]
+    assert d["labelled"] == n_pos + n_neg + 1 and d["missing_texts"] == ["1"]
+    assert s["tp"] + s["fn"] == n_pos and s["tn"] + s["fp"] == n_neg
+    assert s["species_checked"] == s["tp"]
+    # the same records read from their ingest files score the same
+    files = [str(shared / "vet-case-reports-github" / f) for f in ("records.jsonl", "vet-negatives.jsonl")]
+    r2 = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(labels), "--json",
+                                   "--records", files[0], "--records", files[1]])
+    assert r2.exit_code == 0, r2.output
+    assert json.loads(r2.output)["splits"] == d["splits"]
+    text = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(labels), "--records", str(vet_db)])
+    assert "heldout" in text.output and "1 missing: 1" in text.output
+
+
+def test_evaluate_heldout_without_texts_says_how_to_fetch_them(tmp_path: Path, shared: Path) -> None:
+    labels, n_pos, n_neg = _label_file(tmp_path, shared)
+    r = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(labels)])
+    assert r.exit_code != 0 and "--pubmed-query" in r.output and "Traceback" not in r.output
+    q = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(labels), "--pubmed-query"])
+    queries = q.output.splitlines()
+    assert q.exit_code == 0 and all(line.endswith("[uid]") for line in queries)
+    assert sum(line.count("[uid]") for line in queries) == n_pos + n_neg + 1
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"pmid": "5", "is_vcr": true}\n')
+    r = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(bad), "--records", str(labels)])
+    assert r.exit_code != 0 and "bad.jsonl:1" in r.output and "species" in r.output
+    bad.write_text("not json\n")
+    r = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(bad), "--records", str(labels)])
+    assert r.exit_code != 0 and "bad.jsonl:1: not JSON" in r.output

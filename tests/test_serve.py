@@ -279,6 +279,25 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
         assert "server" not in h or "uvicorn" not in h["server"]
 
 
+def test_static_files_are_cached_by_version(client: TestClient) -> None:
+    """Pages link the stylesheet with the digest of the static files; that URL may be kept for a year."""
+    import re
+
+    href = re.search(r'href="(/static/style\.css\?v=([0-9a-f]+))"', client.get("/").text)
+    assert href is not None
+    versioned = client.get(href.group(1))
+    assert versioned.status_code == 200 and "max-age=31536000" in versioned.headers["cache-control"]
+    assert "immutable" in versioned.headers["cache-control"]
+    plain = client.get("/static/favicon.svg")
+    assert plain.status_code == 200 and plain.headers["cache-control"] == "public, max-age=3600"
+    stale = client.get("/static/style.css?v=0")
+    assert "immutable" not in stale.headers["cache-control"]
+    # an edited file changes the version, so a year-long cache never serves stale style
+    from petcasefinder.serve import app as app_module
+
+    assert href.group(2) == app_module._asset_version()
+
+
 def test_hostile_record_is_text(client: TestClient) -> None:
     html = client.get(f"/case/{HOSTILE_PMID}").text
     assert "<script>window" not in html and "<img src=x" not in html and "<script>AB" not in html

@@ -68,13 +68,22 @@ def classify_cmd(pmids: tuple[str, ...], all_: bool, file: Path | None, as_json:
 @evaluate.command("classify")
 @click.option("--split", "split_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Split definition (default: eval/classify_split.json).")
+@click.option("--labels", "labels_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A held-out label file (e.g. eval/classify_heldout.jsonl): score it instead of the split.")
+@click.option("--records", "record_paths", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where the held-out texts are: a database (.db) or a file in any ingest format; repeatable.")
+@click.option("--pubmed-query", is_flag=True, help="Print PubMed queries (one per line) that fetch the held-out records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def evaluate_classify(split_file: Path | None, as_json: bool) -> None:
+def evaluate_classify(split_file: Path | None, labels_file: Path | None, record_paths: tuple[Path, ...],
+                      pubmed_query: bool, as_json: bool) -> None:
     """Precision, recall, F1 and species accuracy on the untouched split, then on the tuning split."""
     from .. import classify
     from ..evaluate import classify as ev
     from ..lexicon import load
 
+    if labels_file is not None or record_paths or pubmed_query:
+        _evaluate_heldout(labels_file or ev.HELDOUT_FILE, record_paths, pubmed_query, as_json)
+        return
     shared = find_shared_data()
     if shared is None:
         raise NotFound("shared data folder not found: set PETCASEFINDER_SHARED_DATA")
@@ -87,3 +96,44 @@ def evaluate_classify(split_file: Path | None, as_json: bool) -> None:
                    "history": ev.history(split_path)})
     else:
         click.echo(ev.report(scores, ev.history(split_path)))
+
+
+def _held_texts(paths: tuple[Path, ...]) -> dict[str, Article]:
+    """PMID -> record from databases and ingest-format files, in the order given."""
+    from ..ingest.readers import read_path
+
+    out: dict[str, Article] = {}
+    for path in paths:
+        if path.suffix == ".db":
+            with open_store(existing_db(path)) as store:
+                out.update((a.pmid, a) for _, a in store.iter_articles() if a.pmid)
+        else:
+            out.update((a.pmid, a) for a in read_path(path).records if a.pmid)
+    return out
+
+
+def _evaluate_heldout(labels_file: Path, paths: tuple[Path, ...], query_only: bool, as_json: bool) -> None:
+    from .. import classify
+    from ..evaluate import classify as ev
+    from ..lexicon import load
+
+    labels = ev.load_labels(labels_file)
+    if query_only:
+        for q in ev.pubmed_queries(str(d["pmid"]) for d in labels):
+            click.echo(q)
+        return
+    if not paths:
+        raise NotFound(f"{labels_file} holds labels only (the texts are publishers'); fetch them with "
+                       f"`petcasefinder evaluate classify --labels {labels_file} --pubmed-query | while read -r q; "
+                       f"do petcasefinder harvest --source pubmed --db heldout.db --query \"$q\"; done` "
+                       f"and pass --records heldout.db")
+    found, missing = ev.heldout(labels, _held_texts(paths))
+    if not found:
+        raise NotFound(f"none of the {len(labels)} labelled PMIDs is in {', '.join(map(str, paths))}")
+    scores = ev.score("heldout", found, load())
+    if as_json:
+        emit_json({"version": classify.VERSION, "labels": str(labels_file), "labelled": len(labels),
+                   "missing_texts": missing, "splits": [scores.to_json()]})
+        return
+    click.echo(ev.report([scores], [f"{labels_file}: {len(labels)} labelled, {len(found)} with texts"
+                                    + (f", {len(missing)} missing: {' '.join(missing[:10])}" if missing else "")]))

@@ -1,9 +1,13 @@
-"""``evaluate classify``: how well the classifier finds veterinary case reports, on labelled shared data.
+"""``evaluate classify``: how well the classifier finds veterinary case reports, on labelled data.
 
 The split is fixed in ``eval/classify_split.json`` (written before any rule was tuned): "test" is the
 untouched split (StudyTypeTeller "val" records and the vet-lit-radar records of commit af14d2f0), "tune" is
 what the rules were developed against.  Gold: the vet-case-reports-github positives are veterinary case
 reports with ``species_hint`` as the gold species; every other labelled record is a negative.
+
+A held-out label file (``eval/classify_heldout.jsonl``) adds records labelled by hand before the classifier
+ever saw them.  It holds identifiers and labels only: the texts are publishers' and are read from wherever
+the user has them (a harvested database or any ingest-format file), never shipped.
 """
 
 from __future__ import annotations
@@ -16,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import classify
-from ..errors import NotFound
+from ..errors import MalformedRecord, NotFound
 from ..ingest.readers import read_path
 from ..lexicon import Lexicon
 from ..records import Article, Classification
 from ..settings import REPO_DIR
 
 SPLIT_FILE = REPO_DIR / "eval" / "classify_split.json"
+HELDOUT_FILE = REPO_DIR / "eval" / "classify_heldout.jsonl"
 SOURCES = {
     "studytype-negatives": ("studytype-negatives/records.jsonl", False),
     "vet-positives": ("vet-case-reports-github/records.jsonl", True),
@@ -35,7 +40,7 @@ class Labelled:
     article: Article
     is_vcr: bool
     label: str  # the source's own label: study_type_label, study_type, or "vet case report"
-    species: str | None
+    species: tuple[str, ...]  # gold species of a positive, sorted
 
 
 @dataclass
@@ -104,8 +109,51 @@ def load_split(shared: Path, split_file: Path = SPLIT_FILE) -> dict[str, list[La
                     raise NotFound(f"{source}: PMID {pmid} of the {name} split is not in {path}")
                 d = labels[pmid]
                 label = d.get("study_type_label") or d.get("study_type") or "vet case report"
-                items.append(Labelled(articles[pmid], positive, str(label), d.get("species_hint")))
+                hint = d.get("species_hint")
+                items.append(Labelled(articles[pmid], positive, str(label), (str(hint),) if hint else ()))
     return out
+
+
+def load_labels(path: Path) -> list[dict[str, Any]]:
+    """The lines of a held-out label file; each needs a pmid, is_vcr, label and (for positives) species."""
+    if not path.is_file():
+        raise NotFound(f"label file not found: {path}")
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise MalformedRecord(f"{path}:{n}: not JSON ({e.msg})") from e
+        if not isinstance(d, dict) or not d.get("pmid") or not isinstance(d.get("is_vcr"), bool):
+            raise MalformedRecord(f"{path}:{n}: each line needs a 'pmid' and a boolean 'is_vcr'")
+        if d["is_vcr"] and not d.get("species"):
+            raise MalformedRecord(f"{path}:{n}: a veterinary case report needs its gold 'species'")
+        out.append(d)
+    return out
+
+
+def heldout(labels: list[dict[str, Any]], articles: dict[str, Article]) -> tuple[list[Labelled], list[str]]:
+    """Pair each label with its record text by PMID; the PMIDs with no text are returned, not guessed."""
+    found, missing = [], []
+    for d in labels:
+        pmid = str(d["pmid"])
+        a = articles.get(pmid)
+        if a is None:
+            missing.append(pmid)
+            continue
+        species = tuple(sorted(str(s) for s in d.get("species") or ())) if d["is_vcr"] else ()
+        found.append(Labelled(a, bool(d["is_vcr"]), str(d.get("label") or ("vet case report" if d["is_vcr"]
+                                                                          else "other")), species))
+    return found, missing
+
+
+def pubmed_queries(pmids: Iterable[str], batch: int = 100) -> list[str]:
+    """PubMed queries that fetch these records (for ``harvest --source pubmed --query``), in batches short
+    enough for an E-utilities GET URL."""
+    ids = list(pmids)
+    return [" OR ".join(f"{p}[uid]" for p in ids[i:i + batch]) for i in range(0, len(ids), batch)]
 
 
 def score(name: str, records: Iterable[Labelled], lexicon: Lexicon) -> Scores:
@@ -117,10 +165,10 @@ def score(name: str, records: Iterable[Labelled], lexicon: Lexicon) -> Scores:
         if r.is_vcr and got:
             s.tp += 1
             s.species_n += 1
-            if list(c.species) == [r.species]:
+            if tuple(sorted(c.species)) == r.species:
                 s.species_ok += 1
             else:
-                s.errors.append(f"species {r.article.pmid}: gold {r.species}, got {', '.join(c.species)}")
+                s.errors.append(f"species {r.article.pmid}: gold {', '.join(r.species)}, got {', '.join(c.species)}")
         elif r.is_vcr:
             s.fn += 1
             s.errors.append(f"missed {r.article.pmid} ({r.label}): {c.article_type}, {c.patient}; {c.reasons[:2]}")
@@ -142,7 +190,7 @@ def report(scores: list[Scores], notes: list[str] | None = None) -> str:
     """The printed report: headline figures per split, then the confusion table by source label."""
     lines = [f"classifier {classify.VERSION}; 'veterinary case report' (VCR) against the source labels", ""]
     if notes:
-        lines += ["split history (eval/classify_split.json):"] + [f"  - {n}" for n in notes] + [""]
+        lines += ["history:"] + [f"  - {n}" for n in notes] + [""]
     lines.append(f"{'split':<8}{'records':>8}{'TP':>5}{'FP':>5}{'FN':>5}{'TN':>6}{'precision':>11}{'recall':>8}"
                  f"{'F1':>7}{'species exact':>15}")
     for s in scores:

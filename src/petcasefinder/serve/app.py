@@ -11,6 +11,7 @@ routes (``/case/{key}.json``), so ``/openapi.json`` can list exactly the routes.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -28,6 +29,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
+from starlette.types import Scope
 
 from .. import export
 from ..errors import PetCaseError
@@ -40,7 +42,30 @@ from .sanitize import highlight, inline_html, plain_text
 from .security import SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
-ASSET_VERSION = "1"
+
+
+def _asset_version() -> str:
+    """A digest of the static files: pages link ``style.css?v=<it>``, so an edited file gets a new URL."""
+    h = hashlib.sha256()
+    for f in sorted((HERE / "static").iterdir()):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+ASSET_VERSION = _asset_version()
+
+
+class CachedStatic(StaticFiles):
+    """Static files a phone need not fetch twice: a URL carrying the current asset version never changes
+    (a year, immutable); any other static URL may be kept for an hour."""
+
+    def file_response(self, full_path: Any, stat_result: os.stat_result, scope: Scope,
+                      status_code: int = 200) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        versioned = f"v={ASSET_VERSION}".encode() in scope.get("query_string", b"").split(b"&")
+        response.headers["cache-control"] = ("public, max-age=31536000, immutable" if versioned
+                                             else "public, max-age=3600")
+        return response
 
 
 def _site_context(request: Request) -> dict[str, Any]:
@@ -192,7 +217,7 @@ def create_app(
           for what in ("case", "search", "related")),
         Route("/openapi.json", openapi),
         Route("/favicon.ico", favicon, include_in_schema=False),
-        Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
+        Mount("/static", app=CachedStatic(directory=HERE / "static"), name="static"),
     ]
     handlers: dict[Any, Callable[..., Any]] = {HTTPException: on_http_exception, PetCaseError: on_petcase_error}
     app = Starlette(
