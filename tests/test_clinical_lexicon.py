@@ -24,6 +24,8 @@ OWNER_WORDS = {
     "lumps": "subcutaneous nodules", "swollen belly": "abdominal distension", "yellow gums": "jaundice",
     "yellow eyes": "jaundice", "pale gums": "pale mucous membranes", "head tilt": "head tilt", "circling": "circling",
     "drooling": "ptyalism", "bad breath": "halitosis", "sneezing": "sneezing", "runny eyes": "ocular discharge",
+    "peeing all the time": "polyuria", "drinking all the time": "polydipsia", "always drinking": "polydipsia",
+    "gums are yellow": "jaundice", "turned yellow": "jaundice",
 }
 
 
