@@ -46,7 +46,7 @@ def test_full_pipeline_beats_bm25s_with_no_wrong_species(demo_store: Store) -> N
 
 def test_bench_prints_the_contract_shape(demo_db: Path) -> None:
     out = bench(80, source_db=demo_db, queries=["my dog is vomiting", "my cat is blocked", "fip"], rounds=1)
-    assert set(out) == {"records", "p50_ms", "p95_ms", "p99_ms", "qps", "build_s", "build_records_per_s",
+    assert set(out) == {"records", "p50_ms", "p95_ms", "p99_ms", "qps", "build_s", "build_records_per_s", "index_load_s",
                         "peak_rss_mb", "baseline"}
     assert set(out["baseline"]) == {"name", "p50_ms", "p95_ms", "p99_ms", "qps"}
     assert out["records"] == 80 and out["baseline"]["name"] == "bm25s"

@@ -128,7 +128,8 @@ def bench_search(records: int, rounds: int, source_db: Path | None, no_summary: 
         b = out["baseline"]
         click.echo(
             f"{out['records']} records: p50 {out['p50_ms']} ms, p95 {out['p95_ms']} ms, p99 {out['p99_ms']} ms, "
-            f"{out['qps']} queries/s; build {out['build_s']} s ({out['build_records_per_s']} records/s); "
+            f"{out['qps']} queries/s; build {out['build_s']} s ({out['build_records_per_s']} records/s), "
+            f"saved index loads in {out['index_load_s']} s; "
             f"peak RSS {out['peak_rss_mb']} MB\nbm25s baseline: p50 {b['p50_ms']} ms, p95 {b['p95_ms']} ms, "
             f"p99 {b['p99_ms']} ms, {b['qps']} queries/s"
         )

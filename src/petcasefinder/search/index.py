@@ -219,15 +219,28 @@ _CACHE_LOCK = threading.Lock()
 _MAX_CACHED = 4
 
 
-def get_index(store: Store) -> SearchIndex:
-    """The cached index for this database file, rebuilt when the file has changed since."""
+def get_index(store: Store, *, persist: bool = True) -> SearchIndex:
+    """The cached index for this database file, rebuilt when the file has changed since.
+
+    Across processes the index is kept beside the database (``search/persist.py``): loaded when it was built
+    from the same content, else built and saved (``persist=False`` skips both).
+    """
+    from . import persist as saved
+
     key = str(store.path.resolve())
     sig = _signature(store.path)
     with _CACHE_LOCK:
         hit = _CACHE.get(key)
         if hit is not None and sig is not None and hit[0] == sig:
             return hit[1]
-    built = build_index(store)
+    built = None
+    if persist:
+        content = saved.content_signature(store)
+        built = saved.load(saved.sidecar(store.path), content, str(store.path))
+    if built is None:
+        built = build_index(store)
+        if persist:
+            saved.save(built, saved.sidecar(store.path), content)
     if sig is not None:
         with _CACHE_LOCK:
             _CACHE[key] = (sig, built)
