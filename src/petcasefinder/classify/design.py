@@ -26,7 +26,8 @@ _TITLE_SINGLE = re.compile(
     r"(?:[\w'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
-_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b", re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b"
+                          r"|\W*(?:owners?|keepers?|handlers?|breeders?|farmers?|workers?)\b", re.IGNORECASE)
 _CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\b", re.IGNORECASE)
 _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
@@ -59,9 +60,24 @@ def _pub_trial(ev: Evidence) -> str | None:
     return next((p.strip() for p in ev.article.pub_types if "trial" in p.lower() and "protocol" not in p.lower()), None)
 
 
+_GROUP_BEFORE = re.compile(
+    r"\b(?:herd|flock|colony|aviary|loft|pond|aquarium|tank|household|kennel|cattery|litter|holding|farm)\b"
+    r"[^.;]{0,35}$", re.IGNORECASE)
+
+
+def _in_one_group(ev: Evidence, field: str, quote: str) -> bool:
+    """'a herd of 60 Limousin cows', 'a pond stocked with 30 goldfish': the size of the one group that is the
+    case (an outbreak report), not a number of cases studied."""
+    text = ev.texts[field]
+    at = text.find(quote)
+    return at >= 0 and bool(_GROUP_BEFORE.search(text[max(0, at - 60) : at]))
+
+
 def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
-    """How many animals the record describes: the title's count, else the largest count in the abstract."""
-    counts = [c for c in ev.counts if not patient.species or c.species in patient.species]
+    """How many animals the record describes: the title's count, else the largest count in the abstract.
+    The size of a herd, flock or household that is itself the case is not a count of cases."""
+    counts = [c for c in ev.counts if (not patient.species or c.species in patient.species)
+              and not _in_one_group(ev, c.field, c.quote)]
     title = [c for c in counts if c.field == "title"]
     if title:
         return title[0].n, f"title: '{title[0].quote}'"
@@ -152,6 +168,8 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     pub_ed = _pub(ev, _EDITORIAL_TYPES)
     if pub_ed and not pub_case:
         return Design("editorial / letter", f"editorial or letter (publication type: {pub_ed})")
+    if ev.first("editorial", "title") and not pub_case:  # "Erratum: ...", "Correction: ..."
+        return Design("editorial / letter", f"editorial, letter or correction ({_q(ev.first('editorial', 'title'))})")
     review_title = ev.first("review_title", "title")
     if review_title and not pub_case and not _CASE_AND_REVIEW.search(ev.texts["title"]):
         return Design("review", f"review ({_q(review_title)})")
@@ -160,6 +178,12 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         if lab >= 1.0 and lab > clinical:
             return Design("laboratory-animal experiment", f"laboratory {_plural(patient)} used as a disease model "
                           f"or experimental subjects ({quote or _q(ev.first('lab'))})".replace(" ()", ""))
+    pub_case_or_self = pub_case or case.self_described
+    if ev.first("editorial") and not pub_case_or_self:
+        return Design("editorial / letter", f"editorial or letter ({_q(ev.first('editorial'))})")
+    if ev.n("survey") >= 2 and not pub_case_or_self:
+        # a questionnaire study may open with a vignette ("a 4-year-old Labrador ..."): still a survey
+        return Design("survey", f"survey ({_q(ev.first('survey'))})")
     strong = case.firm or (case.soft if not (inferential or ev.first("trial")) else ())
     if strong and n is not None and n > CASE_SERIES_MAX and not case.self_described:
         strong = ()  # "in 40 cats" without calling itself a case series: a retrospective study

@@ -164,10 +164,19 @@ def _hits(cue: str, field: str, text: str, mentions: tuple[SpeciesMention, ...])
     return sorted(out, key=lambda h: h.start)
 
 
+_OWNED = re.compile(r"\b(?:her|his|their|the (?:patient|owner|family|man|woman|boy|girl|child)'s)\s+(?:\w+\s+)?$",
+                    re.IGNORECASE)
+
+
+_OWNED_START = re.compile(r"(?:her|his|their)\s", re.IGNORECASE)
+
+
 def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) -> list[Signalment]:
     out = []
     person_pat = COMBINED["person"]
     for m in _AGE.finditer(text):
+        if _OWNED.search(text[max(0, m.start() - 30) : m.start()]) or _OWNED_START.match(m.group(0)):
+            continue  # "her 2-year-old cockatiel": a person's pet, mentioned in that person's story
         stop = _SENTENCE_STOP.search(text, m.end())
         window_end = min(stop.start() if stop else len(text), m.end() + 100)
         animal = next((x for x in mentions if m.end() <= x.start < window_end), None)
