@@ -133,3 +133,38 @@ def test_evaluate_heldout_without_texts_says_how_to_fetch_them(tmp_path: Path, s
     bad.write_text("not json\n")
     r = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(bad), "--records", str(labels)])
     assert r.exit_code != 0 and "bad.jsonl:1: not JSON" in r.output
+
+
+def test_heldout_labels_keyed_by_title_join_texts_copied_from_anywhere(tmp_path: Path, shared: Path) -> None:
+    """A paper seen on a table of contents has no PMID: its label carries the title's hash and its citation.
+    The same paper fetched from PubMed later (other case, punctuation, markup, closing full stop) still joins."""
+    from petcasefinder.evaluate import classify as ev
+
+    pos = [json.loads(x) for x in (shared / "vet-case-reports-github/records.jsonl").read_text().splitlines()][:3]
+    assert ev.title_key("Hemoperitoneum in a <i>dog</i> with lymphoma.") == ev.title_key("HEMOPERITONEUM in a dog "
+                                                                                          "with lymphoma")
+    assert ev.title_key("Lymphoma in a dog") != ev.title_key("Lymphoma in a cat")
+    labels = [{"title_sha256": ev.title_key(d["title"]), "is_vcr": True, "species": [d["species_hint"]],
+               "citation": {"journal": "Can Vet J", "year": 2024, "volume": "65", "page": str(100 + i)}}
+              for i, d in enumerate(pos)]
+    labels.append({"title_sha256": ev.title_key("A paper nobody has"), "is_vcr": False, "label": "review",
+                   "citation": {"journal": "Can Vet J", "year": 2020, "volume": "61", "page": "7"}})
+    label_file = tmp_path / "labels.jsonl"
+    label_file.write_text("".join(json.dumps(x) + "\n" for x in labels))
+    texts = tmp_path / "texts.jsonl"  # as copied: another title style, a local id in place of a PMID
+    texts.write_text("".join(json.dumps({"pmid": f"L{i}", "title": d["title"].upper().rstrip(".") + ".",
+                                         "abstract": d["abstract"]}) + "\n" for i, d in enumerate(pos)))
+    r = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(label_file), "--records", str(texts),
+                                  "--json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    (s,) = d["splits"]
+    assert s["tp"] + s["fn"] == 3 and s["tn"] + s["fp"] == 0
+    assert d["missing_texts"] == ["Can Vet J 2020 61 7"]
+    q = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(label_file), "--pubmed-query"])
+    assert q.exit_code == 0 and q.output.splitlines()[0] == '"Can Vet J"[ta] AND 65[vi] AND 100[pg]'
+    assert len(q.output.splitlines()) == 4
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"is_vcr": false, "label": "review"}\n')
+    r = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(bad), "--records", str(texts)])
+    assert r.exit_code != 0 and "title_sha256" in r.output

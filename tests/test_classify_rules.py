@@ -225,7 +225,7 @@ def test_synthetic_stress_set_keeps_its_figures(lex: Lexicon) -> None:
     from petcasefinder.settings import REPO_DIR
 
     path = REPO_DIR / "eval" / "classify_synthetic.jsonl"
-    found, missing = ev.heldout(ev.load_labels(path), {a.pmid: a for a in read_path(path).records if a.pmid})
+    found, missing = ev.heldout(ev.load_labels(path), read_path(path).records)
     s = ev.score("synthetic", found, lex)
     assert not missing and s.tp + s.fn == 64 and s.tn + s.fp == 64
     assert s.recall >= 0.95 and s.precision >= 0.95, s.errors

@@ -98,17 +98,17 @@ def evaluate_classify(split_file: Path | None, labels_file: Path | None, record_
         click.echo(ev.report(scores, ev.history(split_path)))
 
 
-def _held_texts(paths: tuple[Path, ...]) -> dict[str, Article]:
-    """PMID -> record from databases and ingest-format files, in the order given."""
+def _held_texts(paths: tuple[Path, ...]) -> list[Article]:
+    """The records of databases and ingest-format files, in the order given (the first copy of a paper wins)."""
     from ..ingest.readers import read_path
 
-    out: dict[str, Article] = {}
+    out: list[Article] = []
     for path in paths:
         if path.suffix == ".db":
             with open_store(existing_db(path)) as store:
-                out.update((a.pmid, a) for _, a in store.iter_articles() if a.pmid)
+                out.extend(a for _, a in store.iter_articles())
         else:
-            out.update((a.pmid, a) for a in read_path(path).records if a.pmid)
+            out.extend(read_path(path).records)
     return out
 
 
@@ -119,7 +119,7 @@ def _evaluate_heldout(labels_file: Path, paths: tuple[Path, ...], query_only: bo
 
     labels = ev.load_labels(labels_file)
     if query_only:
-        for q in ev.pubmed_queries(str(d["pmid"]) for d in labels):
+        for q in ev.pubmed_queries(labels):
             click.echo(q)
         return
     if not paths:
@@ -129,7 +129,7 @@ def _evaluate_heldout(labels_file: Path, paths: tuple[Path, ...], query_only: bo
                        f"and pass --records heldout.db")
     found, missing = ev.heldout(labels, _held_texts(paths))
     if not found:
-        raise NotFound(f"none of the {len(labels)} labelled PMIDs is in {', '.join(map(str, paths))}")
+        raise NotFound(f"none of the {len(labels)} labelled papers is in {', '.join(map(str, paths))}")
     scores = ev.score("heldout", found, load())
     if as_json:
         emit_json({"version": classify.VERSION, "labels": str(labels_file), "labelled": len(labels),

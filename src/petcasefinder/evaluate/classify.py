@@ -12,7 +12,10 @@ the user has them (a harvested database or any ingest-format file), never shippe
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -114,8 +117,26 @@ def load_split(shared: Path, split_file: Path = SPLIT_FILE) -> dict[str, list[La
     return out
 
 
+def title_key(title: str) -> str:
+    """A stable key for a title wherever it was copied from: a table of contents, PubMed or Europe PMC differ in
+    case, punctuation, markup and the closing full stop, not in words.  Hashed, so a label file names a paper
+    without holding its text."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", re.sub(r"<[^>]*>", " ", title)).casefold())
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def _label_id(d: dict[str, Any]) -> str:
+    """How a label names its paper in messages: the PMID, else its citation, else the start of its title hash."""
+    if d.get("pmid"):
+        return str(d["pmid"])
+    c = d.get("citation") or {}
+    cite = " ".join(str(c[k]) for k in ("journal", "year", "volume", "page") if c.get(k))
+    return cite or f"title:{str(d.get('title_sha256'))[:12]}"
+
+
 def load_labels(path: Path) -> list[dict[str, Any]]:
-    """The lines of a held-out label file; each needs a pmid, is_vcr, label and (for positives) species."""
+    """The lines of a held-out label file; each needs is_vcr, a key (a pmid and/or the title_sha256 of
+    ``title_key``) and, for positives, the gold species."""
     if not path.is_file():
         raise NotFound(f"label file not found: {path}")
     out = []
@@ -126,34 +147,51 @@ def load_labels(path: Path) -> list[dict[str, Any]]:
             d = json.loads(line)
         except json.JSONDecodeError as e:
             raise MalformedRecord(f"{path}:{n}: not JSON ({e.msg})") from e
-        if not isinstance(d, dict) or not d.get("pmid") or not isinstance(d.get("is_vcr"), bool):
-            raise MalformedRecord(f"{path}:{n}: each line needs a 'pmid' and a boolean 'is_vcr'")
+        if not isinstance(d, dict) or not (d.get("pmid") or d.get("title_sha256")) \
+                or not isinstance(d.get("is_vcr"), bool):
+            raise MalformedRecord(f"{path}:{n}: each line needs a 'pmid' or 'title_sha256' and a boolean 'is_vcr'")
         if d["is_vcr"] and not d.get("species"):
             raise MalformedRecord(f"{path}:{n}: a veterinary case report needs its gold 'species'")
         out.append(d)
     return out
 
 
-def heldout(labels: list[dict[str, Any]], articles: dict[str, Article]) -> tuple[list[Labelled], list[str]]:
-    """Pair each label with its record text by PMID; the PMIDs with no text are returned, not guessed."""
-    found, missing = [], []
+def heldout(labels: list[dict[str, Any]], articles: Iterable[Article]) -> tuple[list[Labelled], list[str]]:
+    """Pair each label with its record text, by PMID or else by title; the labels with no text are returned
+    (as PMID or citation), not guessed."""
+    by_pmid: dict[str, Article] = {}
+    by_title: dict[str, Article] = {}
+    for a in articles:
+        if a.pmid:
+            by_pmid.setdefault(a.pmid, a)
+        by_title.setdefault(title_key(a.title), a)
+    found: list[Labelled] = []
+    missing: list[str] = []
     for d in labels:
-        pmid = str(d["pmid"])
-        a = articles.get(pmid)
-        if a is None:
-            missing.append(pmid)
+        hit = by_pmid.get(str(d["pmid"])) if d.get("pmid") else None
+        if hit is None and d.get("title_sha256"):
+            hit = by_title.get(str(d["title_sha256"]))
+        if hit is None:
+            missing.append(_label_id(d))
             continue
         species = tuple(sorted(str(s) for s in d.get("species") or ())) if d["is_vcr"] else ()
-        found.append(Labelled(a, bool(d["is_vcr"]), str(d.get("label") or ("vet case report" if d["is_vcr"]
+        found.append(Labelled(hit, bool(d["is_vcr"]), str(d.get("label") or ("vet case report" if d["is_vcr"]
                                                                           else "other")), species))
     return found, missing
 
 
-def pubmed_queries(pmids: Iterable[str], batch: int = 100) -> list[str]:
-    """PubMed queries that fetch these records (for ``harvest --source pubmed --query``), in batches short
-    enough for an E-utilities GET URL."""
-    ids = list(pmids)
-    return [" OR ".join(f"{p}[uid]" for p in ids[i:i + batch]) for i in range(0, len(ids), batch)]
+def pubmed_queries(labels: Iterable[dict[str, Any]], batch: int = 100) -> list[str]:
+    """PubMed queries that fetch these records (for ``harvest --source pubmed --query``): PMIDs in batches short
+    enough for an E-utilities GET URL, and one citation query (journal, volume, first page) per label that has
+    no PMID."""
+    labels = list(labels)
+    ids = [str(d["pmid"]) for d in labels if d.get("pmid")]
+    out = [" OR ".join(f"{p}[uid]" for p in ids[i:i + batch]) for i in range(0, len(ids), batch)]
+    for d in labels:
+        c = d.get("citation") or {}
+        if not d.get("pmid") and c.get("journal") and c.get("volume") and c.get("page"):
+            out.append(f'"{c["journal"]}"[ta] AND {c["volume"]}[vi] AND {c["page"]}[pg]')
+    return out
 
 
 def score(name: str, records: Iterable[Labelled], lexicon: Lexicon) -> Scores:
