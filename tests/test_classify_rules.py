@@ -229,3 +229,12 @@ def test_synthetic_stress_set_keeps_its_figures(lex: Lexicon) -> None:
     s = ev.score("synthetic", found, lex)
     assert not missing and s.tp + s.fn == 64 and s.tn + s.fp == 64
     assert s.recall >= 0.95 and s.precision >= 0.95, s.errors
+
+
+def test_birds_in_a_report_on_hens_are_the_hens(lex: Lexicon) -> None:
+    """Generic 'birds' is dropped when the birds are poultry named as such (synthetic S1042 gave bird, chicken)."""
+    a = Article(title="Marek's disease in a backyard flock of laying hens", pmid="H1",
+                abstract="Eleven of 40 backyard laying hens developed leg paralysis; four birds were examined "
+                         "post mortem and the birds had lymphoid tumours.")
+    c = classify.classify(a, lex)
+    assert c.is_veterinary_case_report and c.species == ("chicken",), (c.species, c.reasons)

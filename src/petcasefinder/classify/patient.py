@@ -15,6 +15,7 @@ from ..lexicon.species import SpeciesLexicon
 from .evidence import Evidence
 
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
+_KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
 _PATIENT = re.compile(r"(?:male |female )?patients?\b", re.IGNORECASE)
 LAB_SPECIES = {"mouse", "rat", "guinea pig", "hamster", "gerbil", "macaque", "marmoset", "squirrel monkey", "monkey",
                "baboon", "fish", "frog"}
@@ -97,7 +98,7 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
         return ()
     top = max(w.values())
     keep = [s for s, v in w.items() if v >= 0.6 * top and v >= 3]
-    groups = {lex.group(s) for s in w if s not in _GENERIC and w[s] >= 3}
+    groups = {_KIND.get(g, g) for s in w if s not in _GENERIC and w[s] >= 3 for g in (lex.group(s),)}
     keep = [s for s in keep if not (s in _GENERIC and lex.group(s) in groups)]
     order = {s: i for i, s in enumerate(lex.names())}
     return tuple(sorted(keep, key=lambda s: (-w[s], order.get(s, 999), s)))
