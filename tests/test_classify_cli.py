@@ -162,7 +162,7 @@ def test_heldout_labels_keyed_by_title_join_texts_copied_from_anywhere(tmp_path:
     assert s["tp"] + s["fn"] == 3 and s["tn"] + s["fp"] == 0
     assert d["missing_texts"] == ["Can Vet J 2020 61 7"]
     q = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(label_file), "--pubmed-query"])
-    assert q.exit_code == 0 and q.output.splitlines()[0] == '"Can Vet J"[ta] AND 65[vi] AND 100[pg]'
+    assert q.exit_code == 0 and q.output.splitlines()[0] == '"Can Vet J"[journal] AND 65[vi] AND 100[pg]'
     assert len(q.output.splitlines()) == 4
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"is_vcr": false, "label": "review"}\n')

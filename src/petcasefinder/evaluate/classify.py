@@ -190,7 +190,7 @@ def pubmed_queries(labels: Iterable[dict[str, Any]], batch: int = 100) -> list[s
     for d in labels:
         c = d.get("citation") or {}
         if not d.get("pmid") and c.get("journal") and c.get("volume") and c.get("page"):
-            out.append(f'"{c["journal"]}"[ta] AND {c["volume"]}[vi] AND {c["page"]}[pg]')
+            out.append(f'"{c["journal"]}"[journal] AND {c["volume"]}[vi] AND {c["page"]}[pg]')
     return out
 
 
