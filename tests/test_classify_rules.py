@@ -238,3 +238,69 @@ def test_birds_in_a_report_on_hens_are_the_hens(lex: Lexicon) -> None:
                          "post mortem and the birds had lymphoid tumours.")
     c = classify.classify(a, lex)
     assert c.is_veterinary_case_report and c.species == ("chicken",), (c.species, c.reasons)
+
+
+# ---- cases added with classify-4 (after the first run on the second real held-out set; see eval/classify_heldout.md)
+# Each is written here in our own words; the real records stay outside the repository.
+_C4 = [
+    # "may be sacrificed to save the foal" is a clinical choice, not a laboratory kill
+    ("Successful caesarean section in a mare",
+     ("A mare with a transverse pregnancy was operated on. In such mares the dam may be sacrificed to save the foal, "
+     "but here both survived."), ("horse",), None),
+    # "correlated with histopathologic findings" is description, not statistics; "a case study" names itself
+    ("Ear lesions in captive fawns: a case study",
+     ("Lesions were seen in 9 of 80 fawns of one captive herd. Gross findings correlated with histopathologic "
+     "findings of vasculitis."), ("deer",), None),
+    # "compared with normal cartilage" is histology, not a control group
+    ("Tracheal chondromas in three ball pythons",
+     ("Three ball pythons had dyspnea. The masses were removed endoscopically. Chondrocytes were denser compared "
+     "with normal hyaline cartilage."), ("snake",), None),
+    # "a review of five cases at a zoo" is a case series, not a literature review
+    ("Sudden death of captive giraffe: a review of five cases at a city zoo",
+     "Five giraffe died within 8 years. Retrospective analysis of their diet showed an energy deficit.",
+     ("giraffe",), None),
+    # "This case report discusses ..." names itself even with no signalment
+    ("Surgical correction of atresia ani in Sahiwal cow calves",
+     ("Atresia ani is common in newborn calves. This case report discusses its surgical correction. Defecation "
+     "improved slowly."), ("cattle",), None),
+    # a title that opens with the animal
+    ("A dog with multiple pelvic fractures",
+     ("The patient was a mixed breed female dog about 10 months old with pelvic and femoral fractures, repaired "
+     "with plates."), ("dog",), None),
+    # an age word before the animal is the animal's age
+    ("Colic in a newborn dairy calf caused by a colostrum curd",
+     "A newborn female Holstein calf developed colic after tube feeding of colostrum and was euthanized.",
+     ("cattle",), None),
+    # a koi is a pet fish, not a laboratory fish
+    ("Surgical removal of a sarcoma from a koi carp",
+     ("An abdominal sarcoma was removed from a koi carp under general anaesthesia; the approach for a celiotomy "
+     "in a fish is described."), ("fish",), None),
+    # every counted patient species stays
+    ("An elastic transarticular fixator for elbow luxation",
+     ("Four cases of elbow luxation were managed with the fixator. The outcome was excellent in 2 cats and good "
+     "in 2 dogs."), ("cat", "dog"), "Can Vet J"),
+    # the only word for the animal is an adjective
+    ("Two case reports of Ureaplasma losses in bovine embryo pregnancies",
+     "Both cases involve late gestational loss from embryos relating back to a single donor.", ("cattle",), None),
+]
+
+
+@pytest.mark.parametrize("title,abstract,species,journal", _C4)
+def test_classify_4_general_fixes(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
+                                  journal: str | None) -> None:
+    c = classify.classify(Article(title=title, abstract=abstract, pmid="C4", journal=journal), lex)
+    assert c.is_veterinary_case_report, c.reasons
+    assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
+
+
+@pytest.mark.parametrize("title,abstract", [
+    ("A short history of sheep farming in the Cape", ("Sheep were brought to the Cape in the 17th century; this paper "
+     "traces the growth of the flock and of veterinary services.")),
+    ("Upper endoscopy in captive coatis", ("This study performed endoscopy in clinically healthy coatis. Five adult "
+     "male coatis kept in captivity were used under anaesthesia; findings were similar among animals.")),
+    ("Surgical management of hepatic cysts in cats: a review of 37 published cases", ("We reviewed 37 cats from "
+     "published case reports and summarise treatments and outcomes.")),
+])
+def test_classify_4_not_case_reports(lex: Lexicon, title: str, abstract: str) -> None:
+    c = classify.classify(Article(title=title, abstract=abstract, pmid="C4N"), lex)
+    assert not c.is_veterinary_case_report, c.reasons

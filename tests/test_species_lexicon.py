@@ -104,6 +104,15 @@ def test_longest_match_keeps_species_apart(lex: SpeciesLexicon) -> None:
     assert found(lex, "a golden lion tamarin") == ["tamarin"]
     assert found(lex, "bitten by a tiger snake") == ["snake"]
     assert found(lex, "a helmeted guineafowl") == ["guineafowl"]
+    # head-final compounds in general; a sex or age word leaves the animal before it
+    assert found(lex, "a tiger rat snake") == ["snake"]
+    assert found(lex, "a mule deer") == ["deer"]
+    assert found(lex, "a sheep dog") == ["dog"]
+    assert found(lex, "a dromedary calf") == ["camel"]
+    assert found(lex, "a harbor seal pup") == ["seal"]
+    assert found(lex, "a Holstein calf") == ["cattle", "cattle"]
+    assert found(lex, "dogs and cats") == ["dog", "cat"]
+    assert found(lex, "Lynx rufus") == ["bobcat"]
     m = lex.find("A 12-year-old spayed female Labrador retriever")[0]
     assert (m.said, m.species, m.breed, m.kind) == ("Labrador retriever", "dog", "Labrador Retriever", "breed")
     text = "An 8-year-old Chihuahua"

@@ -26,6 +26,9 @@ _TITLE_SINGLE = re.compile(
     r"(?:[\w'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+_TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
+    r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
+    re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b"
                           r"|\W*(?:owners?|keepers?|handlers?|breeders?|farmers?|workers?)\b", re.IGNORECASE)
 _CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\b", re.IGNORECASE)
@@ -113,13 +116,16 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
     if patient.kind == "animal":
         title = ev.texts["title"]
         for m in ev.nouns("title"):
-            start = _TITLE_SINGLE.search(title[: m.start])
+            start = _TITLE_SINGLE.search(title[: m.start]) or _TITLE_LEAD.match(title[: m.start])
             if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]):
                 soft.append(f"title: '{title[start.start() : m.end]}'")
                 break
     header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract" and _HEADER.match(h.quote)), None)
     if header:
         firm.append(f"abstract: {_q(header)}")
+    this = ev.first("case_this", "abstract")  # "This case report discusses ...": the record names itself
+    if this:
+        firm.append(f"abstract: {_q(this)}")
     sig = next((s for s in ev.signalments if s.subject == patient.kind and s.subject != "unknown"), None)
     if sig:
         firm.append(f"{sig.field}: '{sig.quote}'")

@@ -158,10 +158,21 @@ def _hits(cue: str, field: str, text: str, mentions: tuple[SpeciesMention, ...])
                 continue
             if cue in ("human", "person") and (
                 _ANIMAL_QUALIFIER.search(before) or any(x.end <= m.start() <= x.end + 2 for x in mentions)
+                or (_AGE_WORD.fullmatch(m.group(0)) and _animal_follows(text, m.end(), mentions))
             ):
                 continue
             out.append(Hit(cue, field, m.start(), m.end(), phrase(text, m.start(), m.end(), after)))
     return sorted(out, key=lambda h: h.start)
+
+
+_AGE_WORD = re.compile(r"new-?borns?|neonates?|infants?|babies|baby|juveniles?", re.IGNORECASE)
+_BEFORE_ANIMAL = re.compile(r"[\w,' -]{0,30}")
+
+
+def _animal_follows(text: str, end: int, mentions: tuple[SpeciesMention, ...]) -> bool:
+    """'a newborn female, Holstein calf', 'a neonatal dairy calf': an age word that describes the animal named
+    a few words on, not a child."""
+    return any(end <= x.start <= end + 31 and _BEFORE_ANIMAL.fullmatch(text[end : x.start]) for x in mentions)
 
 
 _OWNED = re.compile(r"\b(?:her|his|their|the (?:patient|owner|family|man|woman|boy|girl|child)'s)\s+(?:\w+\s+)?$",
@@ -189,6 +200,8 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
             out.append(Signalment(field, m.start(), "unknown", None, phrase(text, m.start(), m.end(), 3)))
     for m in _PERSON_NP.finditer(text):
         words = m.group(1)
+        if _AGE_WORD.search(words) and _animal_follows(text, m.end(), mentions):
+            continue  # "a newborn dairy calf", "a neonate, Holstein calf"
         if any(m.start() <= x.start < m.end() for x in mentions) or re.search(
             r"\b(?:veterinary|animal|canine|feline|equine)\b", words, re.IGNORECASE
         ):

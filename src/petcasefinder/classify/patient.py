@@ -17,8 +17,10 @@ from .evidence import Evidence
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
 _KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
 _PATIENT = re.compile(r"(?:male |female )?patients?\b", re.IGNORECASE)
+# Species mostly met as research animals.  Fish and frogs are not here: koi, goldfish and tree frogs are pets, and
+# the research ones (zebrafish, medaka, Xenopus) carry the "lab" flag on their names instead.
 LAB_SPECIES = {"mouse", "rat", "guinea pig", "hamster", "gerbil", "macaque", "marmoset", "squirrel monkey", "monkey",
-               "baboon", "fish", "frog"}
+               "baboon"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
     elif ev.mentions["title"]:
         animal += 1.0
     animal += min(2.0, 0.4 * len(abstract_nouns))
+    animal += min(1.0, 0.5 * len(ev.counts))  # "in 2 cats and 2 dogs": counted animals
     if mesh_species:
         animal += 3.0
     if "Animals" in descriptors and "Humans" not in descriptors:
@@ -97,7 +100,10 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
     if not w:
         return ()
     top = max(w.values())
-    keep = [s for s, v in w.items() if v >= 0.6 * top and v >= 3]
+    counted = {c.species for c in ev.counts}  # "2 cats and 3 dogs": every counted patient species stays
+    keep = [s for s, v in w.items() if v >= 3 and (v >= 0.6 * top or s in counted)]
+    if not keep and len(w) == 1:
+        keep = list(w)  # only a weak word names the animal ("bovine embryo pregnancies"), but nothing else does
     groups = {_KIND.get(g, g) for s in w if s not in _GENERIC and w[s] >= 3 for g in (lex.group(s),)}
     keep = [s for s in keep if not (s in _GENERIC and lex.group(s) in groups)]
     order = {s: i for i, s in enumerate(lex.names())}

@@ -230,11 +230,11 @@ def report(scores: list[Scores], notes: list[str] | None = None) -> str:
     if notes:
         lines += ["history:"] + [f"  - {n}" for n in notes] + [""]
     lines.append(f"{'split':<8}{'records':>8}{'TP':>5}{'FP':>5}{'FN':>5}{'TN':>6}{'precision':>11}{'recall':>8}"
-                 f"{'F1':>7}{'species exact':>15}")
+                 f"{'F1':>7}{'species exact':>17}")
     for s in scores:
         lines.append(f"{s.name:<8}{s.tp + s.fp + s.fn + s.tn:>8}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.tn:>6}"
                      f"{s.precision:>11.3f}{s.recall:>8.3f}{s.f1:>7.3f}"
-                     f"{f'{s.species_accuracy:.3f} ({s.species_ok}/{s.species_n})':>15}")
+                     f"{f'{s.species_accuracy:.3f} ({s.species_ok}/{s.species_n})':>17}")
     for s in scores:
         lines += ["", f"confusion by source label ({s.name} split): n, accepted as VCR, rejected, top article types"]
         for label, counts in sorted(s.confusion.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):

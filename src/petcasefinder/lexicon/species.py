@@ -14,6 +14,7 @@ dog.  Words that are also ordinary English ("lab", "tom", "queen", "boxer", "cal
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -65,6 +66,20 @@ class _Token:
     key: str
     start: int
     end: int
+
+
+_COMPOUND_GAP = re.compile(r" |-")
+
+
+def _head_final(text: str, found: list[SpeciesMention]) -> list[SpeciesMention]:
+    """'tiger rat snake', 'mule deer', 'leopard tortoise': in an English compound name the last animal is the
+    animal, so a name directly followed by another species' name is a modifier, not a mention.  When the last
+    word is an everyday sex or age word ('elk calf', 'seal pup', 'elephant cow'), the first name is the animal."""
+    drop: set[int] = set()
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        if a.species != b.species and _COMPOUND_GAP.fullmatch(text[a.end : b.start]):
+            drop.add(i + 1 if b.kind == "lay" and a.kind != "lay" else i)
+    return [m for i, m in enumerate(found) if i not in drop]
 
 
 class SpeciesLexicon:
@@ -141,7 +156,7 @@ class SpeciesLexicon:
             kind = "breed" if term.breed else term.kind
             out.append(SpeciesMention(start, end, text[start:end], term.species, term.breed, kind))
             i += n
-        return out
+        return _head_final(text, out)
 
     def _match_at(self, text: str, toks: list[_Token], i: int, owner: bool) -> tuple[int, Term] | None:
         """Longest allowed name starting at token ``i`` (names grow only while they are a known prefix)."""
