@@ -304,3 +304,73 @@ def test_classify_4_general_fixes(lex: Lexicon, title: str, abstract: str, speci
 def test_classify_4_not_case_reports(lex: Lexicon, title: str, abstract: str) -> None:
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C4N"), lex)
     assert not c.is_veterinary_case_report, c.reasons
+
+
+# ---- cases added with classify-5 (after the first run on the third real held-out set; see eval/classify_heldout.md)
+_C5_HUMAN = [
+    ("Streptococcus suis meningitis with hearing loss",
+     ("S. suis is a zoonosis of people exposed to pigs. Here, we report a case of S. suis meningitis in a 67-yr-old "
+     "pig carcass handler who presented with dizziness.")),
+    ("Orf infection of the hand in a sheep farmer: a case report",
+     "We present a case of a farmer with a painful lesion on her finger after lambing."),
+    ("Ringworm of the forearm in a 51-year-old cattle farmer",
+     ("Trichophyton verrucosum infects cattle worldwide. We report a case in a 51-year-old cattle farmer treated "
+     "with terbinafine.")),
+    ("Case report: psittacosis in a military family member",
+     "Chlamydia psittaci infects humans and pet birds. Humans are infected by inhaling dust from bird droppings."),
+    ("Death by cat bite: Pasteurella multocida bacteremia",
+     ("We present a case of Pasteurella bacteremia that killed an immunocompromised 80-year old woman; a cat bite "
+     "was found at autopsy.")),
+]
+
+
+@pytest.mark.parametrize("title,abstract", _C5_HUMAN)
+def test_classify_5_people_named_by_their_animals_are_people(lex: Lexicon, title: str, abstract: str) -> None:
+    c = classify.classify(Article(title=title, abstract=abstract, pmid="C5H"), lex)
+    assert not c.is_veterinary_case_report, c.reasons
+
+
+_C5 = [
+    # "Shepherd" is part of the breed here, not a shepherd
+    ("Unilateral anophthalmia in a puppy",
+     "A 2-month-old Asian Shepherd puppy was presented with the absence of one eye.", ("dog",), None),
+    # "patient" is no human evidence when the title names an animal and no person
+    ("Pemphigus foliaceus in a young dog: case report",
+     "Pustules and crusts were seen. The patient's immune response was suppressed with prednisolone.", ("dog",),
+     None),
+    # a non-breaking hyphen in the age
+    ("Malignant catarrhal fever: case reporting in Central Italy",
+     "A case of MCF in a 4\u2011month\u2011old calf housed in a semi-intensive herd is described.", ("cattle",),
+     None),
+    # findings "are described"; the animal that bit is not the patient
+    ("Anatomopathological findings in a Boa constrictor victim of a car",
+     ("The present report describes the case of a boa (Boa constrictor) run over by a car; at necropsy the skin "
+     "was torn."), ("snake",), None),
+    ("Wing amputation in a cockatiel",
+     ("A cockatiel was received by the veterinary hospital with an open fracture of the wing, a victim of predation "
+     "by a domestic cat. The wing was amputated."), ("parrot",), None),
+    # an outbreak "is described"; post-mortem examinations; a Portuguese title
+    ("Sobre um surto de envenenamento em bovinos",
+     ("An outbreak of coumarin poisoning in feedlot cattle in Rio de Janeiro is described. Three of 43 animals "
+     "died. Post-mortem examinations showed haemorrhages."), ("cattle",), None),
+    # an antelope by its own name
+    ("Perineal urethrostomy in a captive steenbok (Raphicerus campestris)",
+     "Urolithiasis was diagnosed in a hand-reared 5-month-old steenbok and treated surgically.", ("antelope",),
+     None),
+]
+
+
+@pytest.mark.parametrize("title,abstract,species,journal", _C5)
+def test_classify_5_general_fixes(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
+                                  journal: str | None) -> None:
+    c = classify.classify(Article(title=title, abstract=abstract, pmid="C5", journal=journal), lex)
+    assert c.is_veterinary_case_report, c.reasons
+    assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
+
+
+def test_classify_5_a_retrospective_evaluation_is_no_case_series(lex: Lexicon) -> None:
+    a = Article(title="Sporotrichosis: a retrospective evaluation of 23 cases", pmid="C5R", journal="Vet Dermatol",
+                abstract="Twenty-three cases seen between 1987 and 2007 were retrospectively evaluated. Cats were "
+                         "the most common species (n = 14); four dogs, four horses and a donkey were also affected.")
+    c = classify.classify(a, lex)
+    assert not c.is_veterinary_case_report, c.reasons

@@ -36,6 +36,7 @@ _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
 _CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) (?:cases|animals)\b",
                          re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\b(?:of|from|out of)\s+$", re.IGNORECASE)
 _NUMBERS = {w: i + 2 for i, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 
 
@@ -64,7 +65,8 @@ def _pub_trial(ev: Evidence) -> str | None:
 
 
 _GROUP_BEFORE = re.compile(
-    r"\b(?:herd|flock|colony|aviary|loft|pond|aquarium|tank|household|kennel|cattery|litter|holding|farm)\b"
+    r"\b(?:herd|flock|colony|aviary|loft|pond|aquarium|tank|household|kennel|cattery|litter|holding|farm|cohort|batch|"
+    r"lot|pen|shipment|consignment)\b"
     r"[^.;]{0,35}$", re.IGNORECASE)
 
 
@@ -88,7 +90,10 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
         best = max(counts, key=lambda c: c.n)
         return best.n, f"abstract: '{best.quote}'"
     for f in ("title", "abstract"):
-        m = _CASE_COUNT.search(ev.texts[f])
+        text = ev.texts[f]
+        # "three of 43 animals died": 43 is the herd the cases came from, not a number of cases
+        m = next((x for x in _CASE_COUNT.finditer(text) if not _OF_BEFORE.search(text[max(0, x.start() - 12) : x.start()])),
+                 None)
         if m:
             w = m.group(1).lower()
             return (int(w) if w.isdigit() else _NUMBERS[w]), f"{f}: '{m.group(0)}'"

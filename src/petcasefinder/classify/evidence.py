@@ -26,9 +26,10 @@ _NOT_A_COUNT = re.compile(
     r"and|or|the|a|an|to|in|on|at|for|with|after|before|from|by|was|were|is|are|had|has|per|than|cm|mm)\b",
     re.IGNORECASE,
 )
+_H = "[-\u2010\u2011\u2012]"  # a hyphen, also the non-breaking one ("4\u2011month\u2011old")
 _AGE = re.compile(
-    r"(?:\b(?:an?|one|the|this|our|their|his|her|in|of)\s+\(?)((?:\d+(?:[.,]\d+)?|[a-z]+(?:-[a-z]+)?)(?:\s*|-)"
-    r"(?:year|yr|month|mo|week|wk|day)s?(?:\s*|-)old)\b",
+    r"(?:\b(?:an?|one|the|this|our|their|his|her|in|of)\s+(?:[a-z]+\s+){0,2}?\(?)"
+    rf"((?:\d+(?:[.,]\d+)?|[a-z]+(?:-[a-z]+)?)(?:\s*|{_H})(?:year|yr|month|mo|week|wk|day)s?(?:\s*|{_H})old)\b",
     re.IGNORECASE,
 )
 _PERSON_NP = re.compile(
@@ -79,6 +80,7 @@ class Count:
     species: str
     field: str
     quote: str
+    kind: str = "species"  # the counted name's kind: "lay" for sex and age words ("one male calf")
 
 
 @dataclass(frozen=True)
@@ -157,8 +159,10 @@ def _hits(cue: str, field: str, text: str, mentions: tuple[SpeciesMention, ...])
             if cue in ("control", "stats", "trial", "lab", "cohort") and _NEGATED.search(before):
                 continue
             if cue in ("human", "person") and (
-                _ANIMAL_QUALIFIER.search(before) or any(x.end <= m.start() <= x.end + 2 for x in mentions)
+                _ANIMAL_QUALIFIER.search(before)
+                or (not _OCCUPATION.fullmatch(m.group(0)) and _animal_before(text, m.start(), mentions))
                 or (_AGE_WORD.fullmatch(m.group(0)) and _animal_follows(text, m.end(), mentions))
+                or _animal_follows(text, m.end(), mentions, gap=_JUST_SPACE)  # "an Asian Shepherd puppy"
             ):
                 continue
             out.append(Hit(cue, field, m.start(), m.end(), phrase(text, m.start(), m.end(), after)))
@@ -169,11 +173,28 @@ _AGE_WORD = re.compile(r"new-?borns?|neonates?|infants?|babies|baby|juveniles?",
 _BEFORE_ANIMAL = re.compile(r"[\w,' -]{0,30}")
 
 
-def _animal_follows(text: str, end: int, mentions: tuple[SpeciesMention, ...]) -> bool:
+_JUST_SPACE = re.compile(r"[ -]")
+# People named by their work with animals: "a pig carcass handler", "a 51-year-old cattle farmer" are people.
+_OCCUPATION = re.compile(
+    r"(?:farmer|handler|owner|breeder|keeper|zookeeper|worker|butcher|hunter|rancher|shepherd|herder|herdsman|"
+    r"trainer|rider|jockey|fancier|dealer|slaughterm[ae]n|milker|dairym[ae]n|veterinarian|veterinary surgeon|"
+    r"abattoir worker)s?", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:[ -]+[\w-]+){0,2}[ -]+|[ -]*")
+
+
+def _animal_follows(text: str, end: int, mentions: tuple[SpeciesMention, ...],
+                    gap: re.Pattern[str] = _BEFORE_ANIMAL) -> bool:
     """'a newborn female, Holstein calf', 'a neonatal dairy calf': an age word that describes the animal named
     a few words on, not a child."""
-    return any(end <= x.start <= end + 31 and _BEFORE_ANIMAL.fullmatch(text[end : x.start]) for x in mentions)
+    return any(end <= x.start <= end + 31 and gap.fullmatch(text[end : x.start]) for x in mentions)
 
+
+def _animal_before(text: str, start: int, mentions: tuple[SpeciesMention, ...]) -> bool:
+    """'buffalo calves conjoined twin', 'a Boa constrictor victim': a person word in an animal's noun phrase."""
+    return any(x.end <= start <= x.end + 30 and _BETWEEN.fullmatch(text[x.end : start]) for x in mentions)
+
+
+_JOB_AFTER = re.compile(r"(?:[ -]+[a-z]+){0,2}?[ -]+" + _OCCUPATION.pattern + r"\b", re.IGNORECASE)
 
 _OWNED = re.compile(r"\b(?:her|his|their|the (?:patient|owner|family|man|woman|boy|girl|child)'s)\s+(?:\w+\s+)?$",
                     re.IGNORECASE)
@@ -192,6 +213,11 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
         window_end = min(stop.start() if stop else len(text), m.end() + 100)
         animal = next((x for x in mentions if m.end() <= x.start < window_end), None)
         person = person_pat.search(text, m.end(), window_end)
+        if person and _animal_follows(text, person.end(), mentions, gap=_JUST_SPACE):
+            person = None  # "a 2-month-old Asian Shepherd puppy": part of the breed, not a shepherd
+        if animal and (job := _JOB_AFTER.match(text, animal.end)):  # "a 67-yr-old pig carcass handler"
+            out.append(Signalment(field, m.start(), "human", None, text[m.start() : job.end()]))
+            continue
         if animal and (person is None or animal.start <= person.start()):
             out.append(Signalment(field, m.start(), "animal", animal.species, text[m.start() : animal.end]))
         elif person is not None:
@@ -223,7 +249,7 @@ def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count
         n = _number(m.group(1))
         if n is not None and 0 < n < 100000:
             start = x.start - (len(text[max(0, x.start - 60) : x.start]) - m.start())
-            out.append(Count(n, x.species, field, text[start : x.end]))
+            out.append(Count(n, x.species, field, text[start : x.end], x.kind))
     return out
 
 

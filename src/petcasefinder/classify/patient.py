@@ -11,16 +11,26 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..lexicon.mentions import SpeciesMention
 from ..lexicon.species import SpeciesLexicon
 from .evidence import Evidence
 
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
-_KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
+_KIND = {"poultry": "bird"}
+_AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?)\b", re.IGNORECASE)
+_AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from) (?:an?|the|one|two|several|his|her|their|its)?\s*"
+                               r"(?:(?:domestic|stray|feral|pet|owned|wild|neighbou?r'?s?|free-roaming|unknown)\s+)*$",
+                               re.IGNORECASE)  # "birds" in a report on hens is the hens, not a second species
 _PATIENT = re.compile(r"(?:male |female )?patients?\b", re.IGNORECASE)
 # Species mostly met as research animals.  Fish and frogs are not here: koi, goldfish and tree frogs are pets, and
 # the research ones (zebrafish, medaka, Xenopus) carry the "lab" flag on their names instead.
 LAB_SPECIES = {"mouse", "rat", "guinea pig", "hamster", "gerbil", "macaque", "marmoset", "squirrel monkey", "monkey",
                "baboon"}
+
+
+def _aggressor(text: str, m: SpeciesMention) -> bool:
+    """'snake bite', 'cat scratches', 'attacked by a stray dog': the animal that did it, not a patient."""
+    return bool(_AGGRESSOR_AFTER.match(text, m.end) or _AGGRESSOR_BEFORE.search(text[max(0, m.start - 40) : m.start]))
 
 
 @dataclass(frozen=True)
@@ -37,8 +47,8 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
     animal, human = 0.0, 0.0
     animal_sig = [s for s in ev.signalments if s.subject == "animal"]
     human_sig = [s for s in ev.signalments if s.subject == "human"]
-    title_nouns = ev.nouns("title")
-    abstract_nouns = ev.nouns("abstract")
+    title_nouns = [m for m in ev.nouns("title") if not _aggressor(ev.texts["title"], m)]
+    abstract_nouns = [m for m in ev.nouns("abstract") if not _aggressor(ev.texts["abstract"], m)]
     descriptors = {d for d, _, _ in ev.mesh}
     mesh_species = [(d, s) for d, s, role in ev.mesh if s and role in ("species", "disease")]
     reasons: list[str] = []
@@ -65,9 +75,11 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
         if ev.vet_journal:
             animal += 1.0
         animal += min(1.5, 0.5 * ev.n("clinical"))
-    # Veterinary literature calls its animals "patients": in a veterinary journal that word is no human evidence.
-    persons = [h for h in ev.hits.get("person", ()) if not (ev.vet_journal and _PATIENT.match(h.quote))]
-    humans = [h for h in ev.hits.get("human", ()) if not (ev.vet_journal and _PATIENT.match(h.quote))]
+    # Veterinary literature calls its animals "patients": in a veterinary journal, or when the title names an animal
+    # and no person, that word is no human evidence.
+    vetlike = ev.vet_journal or bool(title_nouns) and not any(s.field == "title" for s in human_sig)
+    persons = [h for h in ev.hits.get("person", ()) if not (vetlike and _PATIENT.match(h.quote))]
+    humans = [h for h in ev.hits.get("human", ()) if not (vetlike and _PATIENT.match(h.quote))]
     human += min(3.0, 1.0 * sum(h.field == "abstract" for h in persons))
     human += 3.0 if any(h.field == "title" for h in persons) else 0.0
     human += min(3.0, 0.75 * len(humans))
@@ -88,10 +100,12 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
     for s in ev.signalments:
         if s.subject == "animal" and s.species:
             w[s.species] += 6
-    for m in ev.mentions["title"]:
-        w[m.species] += 1.5 if ("title", m.start) in ev.adjectival else 3
-    for m in ev.mentions["abstract"]:
-        w[m.species] += 0.5 if ("abstract", m.start) in ev.adjectival else 1
+    for f, full in (("title", 3.0), ("abstract", 1.0)):
+        text = ev.texts[f]
+        for m in ev.mentions[f]:
+            if _aggressor(text, m):
+                continue  # "cat bites", "predation by a domestic cat": the animal that did it, not the patient
+            w[m.species] += full / 2 if (f, m.start) in ev.adjectival else full
     for _, sp, role in ev.mesh:
         if sp and role in ("species", "disease"):
             w[sp] += 3
@@ -100,7 +114,8 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
     if not w:
         return ()
     top = max(w.values())
-    counted = {c.species for c in ev.counts}  # "2 cats and 3 dogs": every counted patient species stays
+    # "2 cats and 3 dogs": every counted patient species stays (not "one male calf" beside a buffalo cow)
+    counted = {c.species for c in ev.counts if c.kind != "lay"}
     keep = [s for s, v in w.items() if v >= 3 and (v >= 0.6 * top or s in counted)]
     if not keep and len(w) == 1:
         keep = list(w)  # only a weak word names the animal ("bovine embryo pregnancies"), but nothing else does
