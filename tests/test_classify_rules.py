@@ -285,25 +285,14 @@ _C4 = [
 ]
 
 
-@pytest.mark.parametrize("title,abstract,species,journal", _C4)
-def test_classify_4_general_fixes(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
-                                  journal: str | None) -> None:
-    c = classify.classify(Article(title=title, abstract=abstract, pmid="C4", journal=journal), lex)
-    assert c.is_veterinary_case_report, c.reasons
-    assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
-
-
-@pytest.mark.parametrize("title,abstract", [
+_C4_NOT = [
     ("A short history of sheep farming in the Cape", ("Sheep were brought to the Cape in the 17th century; this paper "
      "traces the growth of the flock and of veterinary services.")),
     ("Upper endoscopy in captive coatis", ("This study performed endoscopy in clinically healthy coatis. Five adult "
      "male coatis kept in captivity were used under anaesthesia; findings were similar among animals.")),
     ("Surgical management of hepatic cysts in cats: a review of 37 published cases", ("We reviewed 37 cats from "
      "published case reports and summarise treatments and outcomes.")),
-])
-def test_classify_4_not_case_reports(lex: Lexicon, title: str, abstract: str) -> None:
-    c = classify.classify(Article(title=title, abstract=abstract, pmid="C4N"), lex)
-    assert not c.is_veterinary_case_report, c.reasons
+]
 
 
 # ---- cases added with classify-5 (after the first run on the third real held-out set; see eval/classify_heldout.md)
@@ -322,12 +311,6 @@ _C5_HUMAN = [
      ("We present a case of Pasteurella bacteremia that killed an immunocompromised 80-year old woman; a cat bite "
      "was found at autopsy.")),
 ]
-
-
-@pytest.mark.parametrize("title,abstract", _C5_HUMAN)
-def test_classify_5_people_named_by_their_animals_are_people(lex: Lexicon, title: str, abstract: str) -> None:
-    c = classify.classify(Article(title=title, abstract=abstract, pmid="C5H"), lex)
-    assert not c.is_veterinary_case_report, c.reasons
 
 
 _C5 = [
@@ -360,17 +343,25 @@ _C5 = [
 ]
 
 
-@pytest.mark.parametrize("title,abstract,species,journal", _C5)
-def test_classify_5_general_fixes(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
-                                  journal: str | None) -> None:
-    c = classify.classify(Article(title=title, abstract=abstract, pmid="C5", journal=journal), lex)
+_C5_NOT = [
+    ("Sporotrichosis: a retrospective evaluation of 23 cases",
+     ("Twenty-three cases seen between 1987 and 2007 were retrospectively evaluated. Cats were the most common "
+      "species (n = 14); four dogs, four horses and a donkey were also affected."), "Vet Dermatol"),
+]
+
+
+@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5)
+def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
+                                     journal: str | None) -> None:
+    """classify-4 and classify-5 fixes for records that are veterinary case reports."""
+    c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
 
 
-def test_classify_5_a_retrospective_evaluation_is_no_case_series(lex: Lexicon) -> None:
-    a = Article(title="Sporotrichosis: a retrospective evaluation of 23 cases", pmid="C5R", journal="Vet Dermatol",
-                abstract="Twenty-three cases seen between 1987 and 2007 were retrospectively evaluated. Cats were "
-                         "the most common species (n = 14); four dogs, four horses and a donkey were also affected.")
-    c = classify.classify(a, lex)
+@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT)
+def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
+    """classify-4 and classify-5 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    published cases, people named by the animals they work with, retrospective evaluations."""
+    c = classify.classify(Article(title=title, abstract=abstract, pmid="CN", journal=journal), lex)
     assert not c.is_veterinary_case_report, c.reasons

@@ -16,11 +16,11 @@ from ..lexicon.species import SpeciesLexicon
 from .evidence import Evidence
 
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
-_KIND = {"poultry": "bird"}
+_KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
 _AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?)\b", re.IGNORECASE)
 _AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from) (?:an?|the|one|two|several|his|her|their|its)?\s*"
                                r"(?:(?:domestic|stray|feral|pet|owned|wild|neighbou?r'?s?|free-roaming|unknown)\s+)*$",
-                               re.IGNORECASE)  # "birds" in a report on hens is the hens, not a second species
+                               re.IGNORECASE)
 _PATIENT = re.compile(r"(?:male |female )?patients?\b", re.IGNORECASE)
 # Species mostly met as research animals.  Fish and frogs are not here: koi, goldfish and tree frogs are pets, and
 # the research ones (zebrafish, medaka, Xenopus) carry the "lab" flag on their names instead.
@@ -77,7 +77,7 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
         animal += min(1.5, 0.5 * ev.n("clinical"))
     # Veterinary literature calls its animals "patients": in a veterinary journal, or when the title names an animal
     # and no person, that word is no human evidence.
-    vetlike = ev.vet_journal or bool(title_nouns) and not any(s.field == "title" for s in human_sig)
+    vetlike = ev.vet_journal or (bool(title_nouns) and not any(s.field == "title" for s in human_sig))
     persons = [h for h in ev.hits.get("person", ()) if not (vetlike and _PATIENT.match(h.quote))]
     humans = [h for h in ev.hits.get("human", ()) if not (vetlike and _PATIENT.match(h.quote))]
     human += min(3.0, 1.0 * sum(h.field == "abstract" for h in persons))
