@@ -350,18 +350,90 @@ _C5_NOT = [
 ]
 
 
-@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5)
+# ---- cases added with classify-6 (after the first run on the fourth real held-out set; see eval/classify_heldout.md)
+_C6 = [
+    # a sex word several species share: alone it is the goat, beside "rabbit" it is the rabbit
+    ("Tetanus in a three-year-old doe",
+     ("A 3-year-old doe that had kidded twins a week earlier was presented with stiffness and was humanely "
+     "sacrificed."), ("goat",), None),
+    ("Uterine adenocarcinoma in a doe",
+     "An 8-year-old doe, a pet Netherland Dwarf rabbit, was presented with haematuria; the uterus was removed.",
+     ("rabbit",), None),
+    # one animal, no age: "An adult ... was presented"
+    ("Caesarean section for dystocia in Beetal goat",
+     ("A pregnant Beetal goat was presented with one fore limb of the kid out of the vulva for a day. A caesarean "
+     "section under local block delivered a live kid."), ("goat",), None),
+    ("Mercury poisoning in a river otter",
+     "An adult male river otter (Lutra lutra) with ataxia was rescued. At necropsy the liver held much mercury.",
+     ("otter",), None),
+    # "... was diagnosed in a juvenile dolphin": one animal's case in the abstract
+    ("Fatal herpesvirus infection in bottlenose dolphin, Atlantic coast",
+     "A systemic herpesvirus infection was diagnosed postmortem in a juvenile bottlenose dolphin stranded in 2010.",
+     ("dolphin",), None),
+    # a die-off told as one event: the population is the case, however many animals were examined
+    ("Harbour seal mass die-off and phocine distemper, North Sea",
+     "In autumn 2002 many seals were found dead on the coast. Pathology on 30 animals showed distemper virus.",
+     ("seal",), None),
+    # a Portuguese outbreak report that counts the herd ("lote de 60 vacas")
+    ("Intoxicação por planta em bovinos leiteiros",
+     ("Este trabalho teve por objetivo relatar um surto de intoxicação em um rebanho leiteiro. De um lote de 60 "
+     "vacas, oito adoeceram e quatro morreram."), ("cattle",), None),
+    # a scientific name in brackets says which animal; wild cats by name
+    ("Lungworms in a wild cat (Leopardus colocolo) from Argentina", ("Worms were found at necropsy of a road-killed "
+     "adult female."), ("pampas cat",), None),
+    ("Fracture repair in an Amur leopard cat", ("This report describes the repair of a femoral fracture in a leopard "
+     "cat rescued after a road accident."), ("leopard cat",), None),
+    ("Hand-rearing a premature okapi: a case study", ("This case study describes the care of a weak neonatal okapi "
+     "at a zoo."), ("okapi",), None),
+    # animals dosed to reproduce the poisoning are not patients
+    ("Sudden death in cattle after eating a shrub",
+     ("Descreve-se a intoxicação natural em um bovino e a reprodução experimental em dois bovinos e em 4 coelhos. "
+     "À necropsia o fígado estava aumentado."), ("cattle",), None),
+]
+
+
+_C6_NOT = [
+    # a person working with animals, and the animal that bit him
+    ("Rat-bite fever in a pet shop employee: case report",
+     ("A 45-year-old pet shop employee who was bitten by one of his shop's rats developed fever and joint pain. "
+      "Blood cultures grew Streptobacillus moniliformis."), None),
+    # the only animal in the title is the biter
+    ("Rat-bite fever: a textbook case", ("Rats are popular pets. This is a case of a young male who developed "
+     "rat-bite fever without a bite, after handling a rat. The patient recovered with ceftriaxone."), None),
+    # two groups compared: a trial, even with 12 animals
+    ("Laparoscopic versus open ovariectomy in dogs", ("The study was carried out in 12 female dogs presented for "
+     "elective sterilisation that were divided into two groups of six. Significant differences in cortisol were "
+     "seen between the groups."), None),
+    ("Vincristina de patente y genérica en perros", ("Se trabajó con 12 perros que fueron asignados "
+     "aleatoriamente a dos tratamientos, sin diferencia significativa entre grupos."), None),
+    # animals infected on purpose
+    ("Avian influenza in red foxes fed infected carcasses", ("To learn whether foxes are susceptible, we infected "
+     "3 foxes intratracheally and fed carcasses to 3 other foxes. All excreted virus."), None),
+    ("Clinical signs in 3-month-old pigs infected with a field virus", ("Growing pigs were inoculated with the "
+     "virus. The incubation period was 5 dpi and dead pigs underwent necropsy."), None),
+    # a clinic's case load: "the date of case presentation" is no case header
+    ("Profile of canine cases at government clinics, 1990-2005", ("A retrospective study of dog cases was done from "
+     "case files. Information included date of case presentation, breed, sex and age. 2,700 dogs were seen."),
+     None),
+    # "two pig herds" counts herds, not pigs
+    ("Causes of death of finishing pigs on two farms", ("Two industrial pig herds were monitored for a year and "
+     "all pigs that died were examined. Pneumonia was the most prevalent cause."), None),
+]
+
+
+@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 and classify-5 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-6 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
 
 
-@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT)
+@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 and classify-5 fixes for records that are not: history essays, healthy-animal studies, reviews of
-    published cases, people named by the animals they work with, retrospective evaluations."""
+    """classify-4 to classify-6 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
+    animals infected on purpose."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="CN", journal=journal), lex)
     assert not c.is_veterinary_case_report, c.reasons

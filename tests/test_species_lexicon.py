@@ -113,6 +113,12 @@ def test_longest_match_keeps_species_apart(lex: SpeciesLexicon) -> None:
     assert found(lex, "a Holstein calf") == ["cattle", "cattle"]
     assert found(lex, "dogs and cats") == ["dog", "cat"]
     assert found(lex, "Lynx rufus") == ["bobcat"]
+    # a scientific name in brackets says which animal the common name meant; small wild cats are not cats
+    assert found(lex, "a wild cat (Leopardus colocolo)") == ["pampas cat", "pampas cat"]
+    assert found(lex, "an Amur leopard cat") == ["leopard cat"]
+    assert found(lex, "a fishing cat") == ["fishing cat"]
+    assert found(lex, "an okapi") == ["okapi"]
+    assert found(lex, "a black kite (Milvus migrans)") == ["bird of prey", "bird of prey"]
     m = lex.find("A 12-year-old spayed female Labrador retriever")[0]
     assert (m.said, m.species, m.breed, m.kind) == ("Labrador retriever", "dog", "Labrador Retriever", "breed")
     text = "An 8-year-old Chihuahua"
@@ -153,3 +159,16 @@ def test_derived_files_are_up_to_date(shared: Path, tmp_path: Path) -> None:
     assert mod.main(["--shared", str(shared), "--out", str(tmp_path)]) == 0
     for name in ("species_terms.tsv", "breeds.tsv", "species_mesh.tsv"):
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+
+
+def test_a_shared_sex_word_takes_the_species_the_record_names(lex: SpeciesLexicon) -> None:
+    """"doe" and "buck" are said of goats, deer, rabbits and antelopes: the goat unless the record names another."""
+    assert found(lex, "a 2-year-old doe kidded twins") == ["goat"]
+    assert found(lex, "the doe, a pet lop rabbit, was spayed") == ["rabbit", "rabbit"]
+    assert found(lex, "a white-tailed deer doe") == ["deer"]
+    assert found(lex, "the bucks of the herd") == ["goat"]
+    assert found(lex, "Jane Doe was admitted") == []  # a name, not an animal
+    # across fields: the title names the rabbit, the abstract only "the doe"
+    doe = lex.find("the doe was spayed")
+    assert [m.species for m in lex.settle(doe, ["rabbit"])] == ["rabbit"]
+    assert [m.species for m in lex.settle(doe, ["dog"])] == ["goat"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .evidence import Evidence, Hit
+from .evidence import OCCUPATION, Evidence, Hit
 from .patient import LAB_SPECIES, Patient
 
 CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
@@ -29,8 +29,7 @@ _TITLE_SINGLE = re.compile(
 _TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
     r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
-_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b"
-                          r"|\W*(?:owners?|keepers?|handlers?|breeders?|farmers?|workers?)\b", re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
 _CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\b", re.IGNORECASE)
 _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
@@ -66,7 +65,8 @@ def _pub_trial(ev: Evidence) -> str | None:
 
 _GROUP_BEFORE = re.compile(
     r"\b(?:herd|flock|colony|aviary|loft|pond|aquarium|tank|household|kennel|cattery|litter|holding|farm|cohort|batch|"
-    r"lot|pen|shipment|consignment)\b"
+    r"lot|pen|shipment|consignment|rebanho|lote|plantel|granja|fazenda|propriedade|reba[nñ]o|hato|piara|criadero|"
+    r"troupeau|[ée]levage|cheptel)\b"
     r"[^.;]{0,35}$", re.IGNORECASE)
 
 
@@ -82,7 +82,7 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     """How many animals the record describes: the title's count, else the largest count in the abstract.
     The size of a herd, flock or household that is itself the case is not a count of cases."""
     counts = [c for c in ev.counts if (not patient.species or c.species in patient.species)
-              and not _in_one_group(ev, c.field, c.quote)]
+              and c.kind != "experimental" and not _in_one_group(ev, c.field, c.quote)]
     title = [c for c in counts if c.field == "title"]
     if title:
         return title[0].n, f"title: '{title[0].quote}'"
@@ -125,7 +125,8 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
             if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]):
                 soft.append(f"title: '{title[start.start() : m.end]}'")
                 break
-    header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract" and _HEADER.match(h.quote)), None)
+    header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract" and _HEADER.match(h.quote)
+                   and _AT_START.search(ev.texts["abstract"][: h.start])), None)  # not "the date of case presentation"
     if header:
         firm.append(f"abstract: {_q(header)}")
     this = ev.first("case_this", "abstract")  # "This case report discusses ...": the record names itself
@@ -134,12 +135,45 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
     sig = next((s for s in ev.signalments if s.subject == patient.kind and s.subject != "unknown"), None)
     if sig:
         firm.append(f"{sig.field}: '{sig.quote}'")
-    described = bool(pub or titled or header or ev.first("case_series"))
+    if patient.kind == "animal":
+        one = _one_animal(ev, patient)
+        if one:
+            firm.append(one)
+    outbreak = _outbreak(ev) if patient.kind == "animal" else None
+    if outbreak:
+        firm.append(f"{outbreak.field}: {_q(outbreak)}")
+    described = bool(pub or titled or header or ev.first("case_series") or outbreak)
     return CaseEvidence(tuple(firm), tuple(soft), described)
+
+
+_AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
+_FOUND_IN_ONE = re.compile(
+    r"\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated)\b"
+    r"[^.;]{0,60}?\bin (?:a|an|one) (?:[\w'-]+ ){0,4}$", re.IGNORECASE)
+
+
+def _one_animal(ev: Evidence, patient: Patient) -> str:
+    """'... was diagnosed postmortem in a juvenile bottlenose dolphin': the abstract states one animal's case."""
+    text = ev.texts["abstract"]
+    for m in ev.nouns("abstract"):
+        if m.species in patient.species:
+            found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start)
+            if found:
+                return f"abstract: '{text[found.start() : m.end]}'"
+    return ""
+
+
+def _outbreak(ev: Evidence) -> Hit | None:
+    """One outbreak or die-off, told as such ('a mass die-off of Guiana dolphins', 'relatar um surto'): the herd
+    or population is the case.  Not when the record measures rates or compares groups (then it is a study)."""
+    if ev.first("stats") or ev.first("control") or ev.first("cohort") or ev.first("trial"):
+        return None
+    return ev.first("outbreak", "title") or ev.first("outbreak", "abstract")
 
 
 def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]:
     lab = min(5.0, float(ev.n("lab"))) + (2.0 if ev.lab_mentions else 0.0)
+    lab += 5.0 if ev.first("challenge") else 0.0  # "we infected 3 foxes": animals infected on purpose
     lab += 3.0 if any(role == "lab" for _, _, role in ev.mesh) else 0.0
     kinds = {m.species for f in ("title", "abstract") for m in ev.mentions[f] if m.species in LAB_SPECIES | {"rabbit"}}
     lab += 3.0 if len(kinds) >= 3 else 0.0  # "monkeys, cotton rats, hamsters, guinea pigs and rabbits": an experiment
@@ -148,7 +182,9 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
     clinical = 3.0 * any(s.subject == "animal" for s in ev.signalments) + min(3.0, float(ev.n("clinical")))
     clinical += 2.0 * bool(ev.first("case_self") or ev.first("we_report") or ev.first("case_series"))
     quote = ""
-    if ev.lab_mentions:
+    if ev.first("challenge"):
+        quote = _q(ev.first("challenge"))
+    elif ev.lab_mentions:
         quote = f"'{ev.lab_mentions[0].said}'"
     elif ev.first("lab"):
         quote = _q(ev.first("lab"))

@@ -51,7 +51,8 @@ _FUTURE_WORK = re.compile(
 )
 _SENTENCE_STOP = re.compile(r"[.;:!?](?:\s|$)|\n")
 FIELDS = ("title", "abstract")
-_DESIGN_CUES = {"sr", "review", "trial", "protocol", "guideline", "survey", "cohort", "stats", "control", "lab"}
+_DESIGN_CUES = {"sr", "review", "trial", "protocol", "guideline", "survey", "cohort", "stats", "control", "lab",
+                "challenge"}
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ class Count:
     species: str
     field: str
     quote: str
-    kind: str = "species"  # the counted name's kind: "lay" for sex and age words ("one male calf")
+    kind: str = "species"  # the counted name's kind: "lay" for sex and age words ("one male calf"), "experimental"
+    # for animals dosed to reproduce the disease ("experimental reproduction in 3 rabbits")
 
 
 @dataclass(frozen=True)
@@ -156,11 +158,11 @@ def _hits(cue: str, field: str, text: str, mentions: tuple[SpeciesMention, ...])
             if any(a <= m.start() < b for a, b in future):
                 continue
             before = text[max(0, m.start() - 30) : m.start()]
-            if cue in ("control", "stats", "trial", "lab", "cohort") and _NEGATED.search(before):
+            if cue in ("control", "stats", "trial", "lab", "cohort", "challenge") and _NEGATED.search(before):
                 continue
             if cue in ("human", "person") and (
                 _ANIMAL_QUALIFIER.search(before)
-                or (not _OCCUPATION.fullmatch(m.group(0)) and _animal_before(text, m.start(), mentions))
+                or (not OCCUPATION.fullmatch(m.group(0)) and _animal_before(text, m.start(), mentions))
                 or (_AGE_WORD.fullmatch(m.group(0)) and _animal_follows(text, m.end(), mentions))
                 or _animal_follows(text, m.end(), mentions, gap=_JUST_SPACE)  # "an Asian Shepherd puppy"
             ):
@@ -175,10 +177,7 @@ _BEFORE_ANIMAL = re.compile(r"[\w,' -]{0,30}")
 
 _JUST_SPACE = re.compile(r"[ -]")
 # People named by their work with animals: "a pig carcass handler", "a 51-year-old cattle farmer" are people.
-_OCCUPATION = re.compile(
-    r"(?:farmer|handler|owner|breeder|keeper|zookeeper|worker|butcher|hunter|rancher|shepherd|herder|herdsman|"
-    r"trainer|rider|jockey|fancier|dealer|slaughterm[ae]n|milker|dairym[ae]n|veterinarian|veterinary surgeon|"
-    r"abattoir worker)s?", re.IGNORECASE)
+OCCUPATION = COMBINED["occupation"]
 _BETWEEN = re.compile(r"(?:[ -]+[\w-]+){0,2}[ -]+|[ -]*")
 
 
@@ -194,7 +193,7 @@ def _animal_before(text: str, start: int, mentions: tuple[SpeciesMention, ...]) 
     return any(x.end <= start <= x.end + 30 and _BETWEEN.fullmatch(text[x.end : start]) for x in mentions)
 
 
-_JOB_AFTER = re.compile(r"(?:[ -]+[a-z]+){0,2}?[ -]+" + _OCCUPATION.pattern + r"\b", re.IGNORECASE)
+_JOB_AFTER = re.compile(r"(?:[ -]+[a-z]+){0,2}?[ -]+(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
 
 _OWNED = re.compile(r"\b(?:her|his|their|the (?:patient|owner|family|man|woman|boy|girl|child)'s)\s+(?:\w+\s+)?$",
                     re.IGNORECASE)
@@ -234,22 +233,39 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
             continue
         if not any(s.start <= m.start() < s.start + len(s.quote) for s in out):
             out.append(Signalment(field, m.start(), "human", None, phrase(text, m.start(), m.end(), 3)))
+    for x in mentions:  # "An adult common Pariah kite was presented ...": one animal, no age given
+        lead = _SUBJECT_LEAD.search(text, max(0, x.start - 70), x.start)
+        tail = _SUBJECT_VERB.match(text, x.end)
+        if lead and tail and not any(s.start <= x.start < s.start + len(s.quote) + 1 for s in out):
+            out.append(Signalment(field, lead.start(1), "animal", x.species, text[lead.start(1) : tail.end()]))
     return sorted(out, key=lambda s: s.start)
+
+
+_SUBJECT_LEAD = re.compile(r"(?:^|[.!?:]\s+)((?:an?|one)\s+(?:[\w'-]+,?\s+){0,5})$", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(
+    r"(?:\s*\([^)]{0,80}\))*(?:,?\s+(?:with|from|of|in|at|aged|weighing|that|which)\b[^.;]{0,100}?)?,?\s+"
+    r"(?:was|had been)\s+(?:\w+ly\s+)?(?:presented|referred|admitted|brought|rescued|found|submitted|examined|"
+    r"evaluated|treated|seen|necropsied|hospitali[sz]ed|taken|delivered)\b", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
+                          r"populations?|breeders?|owners?|keepers?)\b", re.IGNORECASE)
+_EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 
 def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count]:
     out = []
     for x in mentions:
         m = _COUNT_BEFORE.search(text[max(0, x.start - 60) : x.start])
-        if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2):
-            continue
+        if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2) or _GROUP_AFTER.match(text, x.end):
+            continue  # "two industrial pig herds" counts herds, not pigs
         pre = text[max(0, x.start - 60) : x.start][: m.start()].rstrip().lower()
         if pre.endswith("and"):
             continue  # "dogs and 3 cats" is handled by the cat mention; "of 9 cats" and "12/15" are totals
         n = _number(m.group(1))
         if n is not None and 0 < n < 100000:
             start = x.start - (len(text[max(0, x.start - 60) : x.start]) - m.start())
-            out.append(Count(n, x.species, field, text[start : x.end], x.kind))
+            # "experimental reproduction ... in 3 rabbits": animals dosed to confirm the diagnosis, not patients
+            kind = "experimental" if _EXPERIMENT_BEFORE.search(text, max(0, start - 200), start) else x.kind
+            out.append(Count(n, x.species, field, text[start : x.end], kind))
     return out
 
 
@@ -265,7 +281,9 @@ def _number(s: str) -> int | None:
 
 def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
     texts = {"title": article.title or "", "abstract": article.abstract or ""}
-    mentions = {f: tuple(lex.find(texts[f])) for f in FIELDS}
+    found = {f: lex.find(texts[f]) for f in FIELDS}
+    # "a doe" in the abstract of a report titled "... in a pet rabbit" is the rabbit
+    mentions = {f: tuple(lex.settle(found[f], [m.species for g in FIELDS if g != f for m in found[g]])) for f in FIELDS}
     adjectival: set[tuple[str, int]] = set()
     lab: list[SpeciesMention] = []
     for f in FIELDS:
@@ -281,9 +299,9 @@ def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
             hits.setdefault(cue, []).extend(_hits(cue, f, texts[f], mentions[f]))
     mesh = []
     for h in article.mesh:
-        found = lex.mesh(h.descriptor)
-        if found:
-            mesh.append((h.descriptor, found[0], found[1]))
+        named = lex.mesh(h.descriptor)
+        if named:
+            mesh.append((h.descriptor, named[0], named[1]))
     signalments = [s for f in FIELDS for s in _signalments(f, texts[f], mentions[f])]
     counts = [
         c for f in FIELDS

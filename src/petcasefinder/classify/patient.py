@@ -18,7 +18,8 @@ from .evidence import Evidence
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
 _KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
 _AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?)\b", re.IGNORECASE)
-_AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from) (?:an?|the|one|two|several|his|her|their|its)?\s*"
+_AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
+                               r"(?:an?|the|one|two|several|his|her|their|its)\s+)?"
                                r"(?:(?:domestic|stray|feral|pet|owned|wild|neighbou?r'?s?|free-roaming|unknown)\s+)*$",
                                re.IGNORECASE)
 _PATIENT = re.compile(r"(?:male |female )?patients?\b", re.IGNORECASE)
@@ -61,8 +62,8 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
         human += 2.5  # "a 16 Year old female presenting with ...", and no animal named anywhere
     if title_nouns:
         animal += 2.5
-    elif ev.mentions["title"]:
-        animal += 1.0
+    elif any(not _aggressor(ev.texts["title"], m) for m in ev.mentions["title"]):
+        animal += 1.0  # "canine" as an adjective; not "Rat-bite fever", where the rat is the biter
     animal += min(2.0, 0.4 * len(abstract_nouns))
     animal += min(1.0, 0.5 * len(ev.counts))  # "in 2 cats and 2 dogs": counted animals
     if mesh_species:
@@ -110,12 +111,12 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
         if sp and role in ("species", "disease"):
             w[sp] += 3
     for c in ev.counts:
-        w[c.species] += 2
+        w[c.species] += 2 if c.kind != "experimental" else 0
     if not w:
         return ()
     top = max(w.values())
     # "2 cats and 3 dogs": every counted patient species stays (not "one male calf" beside a buffalo cow)
-    counted = {c.species for c in ev.counts if c.kind != "lay"}
+    counted = {c.species for c in ev.counts if c.kind not in ("lay", "experimental")}
     keep = [s for s, v in w.items() if v >= 3 and (v >= 0.6 * top or s in counted)]
     if not keep and len(w) == 1:
         keep = list(w)  # only a weak word names the animal ("bovine embryo pregnancies"), but nothing else does

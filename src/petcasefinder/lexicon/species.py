@@ -17,7 +17,8 @@ import csv
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -69,16 +70,24 @@ class _Token:
 
 
 _COMPOUND_GAP = re.compile(r" |-")
+_LATIN_GAP = re.compile(r"\s*[(,]\s*")
 
 
 def _head_final(text: str, found: list[SpeciesMention]) -> list[SpeciesMention]:
     """'tiger rat snake', 'mule deer', 'leopard tortoise': in an English compound name the last animal is the
     animal, so a name directly followed by another species' name is a modifier, not a mention.  When the last
-    word is an everyday sex or age word ('elk calf', 'seal pup', 'elephant cow'), the first name is the animal."""
+    word is an everyday sex or age word ('elk calf', 'seal pup', 'elephant cow'), the first name is the animal.
+    A scientific name in brackets after a common one says which animal it is: 'a wild cat (Leopardus colocolo)'
+    is a pampas cat (the common name keeps its place and takes the scientific name's species)."""
     drop: set[int] = set()
+    found = list(found)
     for i, (a, b) in enumerate(itertools.pairwise(found)):
-        if a.species != b.species and _COMPOUND_GAP.fullmatch(text[a.end : b.start]):
+        if a.species == b.species:
+            continue
+        if _COMPOUND_GAP.fullmatch(text[a.end : b.start]):
             drop.add(i + 1 if b.kind == "lay" and a.kind != "lay" else i)
+        elif b.kind == "latin" and a.kind != "latin" and _LATIN_GAP.fullmatch(text[a.end : b.start]):
+            found[i] = SpeciesMention(a.start, a.end, a.said, b.species, None, a.kind)
     return [m for i, m in enumerate(found) if i not in drop]
 
 
@@ -156,7 +165,34 @@ class SpeciesLexicon:
             kind = "breed" if term.breed else term.kind
             out.append(SpeciesMention(start, end, text[start:end], term.species, term.breed, kind))
             i += n
-        return _head_final(text, out)
+        return self.settle(_head_final(text, out))
+
+    def settle(self, mentions: list[SpeciesMention], named: Iterable[str] = ()) -> list[SpeciesMention]:
+        """A sex word several species share ("doe", "buck") names the species the rest of the record names (a
+        rabbit doe, a deer doe), else its own (the goat).  ``named``: species named elsewhere in the record."""
+        shared = self._cues.get("shared", {})
+        if not shared:
+            return mentions
+        others = Counter(m.species for m in mentions if not self._shared_key(m))
+        others.update(named)
+        out = []
+        for m in mentions:
+            key = self._shared_key(m)
+            alternatives = shared.get(key, set()) if key else set()
+            best = max(alternatives & set(others), key=lambda s: (others[s], s), default=None)
+            term = self._terms.get(key) if key else None
+            species = best or (term.species if term else m.species)
+            out.append(m if species == m.species else SpeciesMention(m.start, m.end, m.said, species, None, m.kind))
+        return out
+
+    def _shared_key(self, m: SpeciesMention) -> str:
+        """The singular key of a shared sex word ("bucks" -> "buck"), or "" for any other name."""
+        key = " ".join(_TOKEN.findall(norm(m.said)))
+        term = self._terms.get(key)
+        if term is None or "shared" not in term.flags:
+            return ""
+        table = self._cues.get("shared", {})
+        return next((k for k in (key, key[:-1], key[:-2]) if k in table), "")
 
     def _match_at(self, text: str, toks: list[_Token], i: int, owner: bool) -> tuple[int, Term] | None:
         """Longest allowed name starting at token ``i`` (names grow only while they are a known prefix)."""
