@@ -49,6 +49,11 @@ _FUTURE_WORK = re.compile(
     r"(?:warranted|needed|required|necessary)\b",
     re.IGNORECASE,
 )
+_AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?)\b", re.IGNORECASE)
+_AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
+                               r"(?:an?|the|one|two|several|his|her|their|its)\s+)?"
+                               r"(?:(?:domestic|stray|feral|pet|owned|wild|neighbou?r'?s?|free-roaming|unknown)\s+)*$",
+                               re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.;:!?](?:\s|$)|\n")
 FIELDS = ("title", "abstract")
 _DESIGN_CUES = {"sr", "review", "trial", "protocol", "guideline", "survey", "cohort", "stats", "control", "lab",
@@ -95,6 +100,7 @@ class Evidence:
     hits: dict[str, tuple[Hit, ...]]
     mentions: dict[str, tuple[SpeciesMention, ...]]
     adjectival: frozenset[tuple[str, int]]  # (field, start) of mentions that are adjectives or lab strains
+    aggressors: frozenset[tuple[str, int]]  # (field, start) of animals that bit or attacked ("a cat bite")
     lab_mentions: tuple[SpeciesMention, ...]
     signalments: tuple[Signalment, ...]
     counts: tuple[Count, ...]
@@ -108,9 +114,18 @@ class Evidence:
     def n(self, cue: str, field: str | None = None) -> int:
         return sum(1 for h in self.hits.get(cue, ()) if field is None or h.field == field)
 
+    def aggressor(self, field: str, m: SpeciesMention) -> bool:
+        """The animal that bit, scratched or attacked, not a patient."""
+        return (field, m.start) in self.aggressors
+
     def nouns(self, field: str) -> list[SpeciesMention]:
         """Species mentions that name an animal (not 'canine' as an adjective)."""
         return [m for m in self.mentions[field] if (field, m.start) not in self.adjectival]
+
+
+def _is_aggressor(text: str, m: SpeciesMention) -> bool:
+    """'snake bite', 'cat scratches', 'attacked by a stray dog': the animal that did it, not a patient."""
+    return bool(_AGGRESSOR_AFTER.match(text, m.end) or _AGGRESSOR_BEFORE.search(text[max(0, m.start - 40) : m.start]))
 
 
 def phrase(text: str, start: int, end: int, words_after: int = 0, words_before: int = 0, limit: int = 110) -> str:
@@ -316,6 +331,7 @@ def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
         hits={k: tuple(v) for k, v in hits.items()},
         mentions=mentions,
         adjectival=frozenset(adjectival),
+        aggressors=frozenset((f, m.start) for f in FIELDS for m in mentions[f] if _is_aggressor(texts[f], m)),
         lab_mentions=tuple(lab),
         signalments=tuple(signalments),
         counts=tuple(counts),

@@ -11,27 +11,16 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..lexicon.mentions import SpeciesMention
 from ..lexicon.species import SpeciesLexicon
 from .evidence import Evidence
 
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
 _KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
-_AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?)\b", re.IGNORECASE)
-_AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
-                               r"(?:an?|the|one|two|several|his|her|their|its)\s+)?"
-                               r"(?:(?:domestic|stray|feral|pet|owned|wild|neighbou?r'?s?|free-roaming|unknown)\s+)*$",
-                               re.IGNORECASE)
 _PATIENT = re.compile(r"(?:male |female )?patients?\b", re.IGNORECASE)
 # Species mostly met as research animals.  Fish and frogs are not here: koi, goldfish and tree frogs are pets, and
 # the research ones (zebrafish, medaka, Xenopus) carry the "lab" flag on their names instead.
 LAB_SPECIES = {"mouse", "rat", "guinea pig", "hamster", "gerbil", "macaque", "marmoset", "squirrel monkey", "monkey",
                "baboon"}
-
-
-def _aggressor(text: str, m: SpeciesMention) -> bool:
-    """'snake bite', 'cat scratches', 'attacked by a stray dog': the animal that did it, not a patient."""
-    return bool(_AGGRESSOR_AFTER.match(text, m.end) or _AGGRESSOR_BEFORE.search(text[max(0, m.start - 40) : m.start]))
 
 
 @dataclass(frozen=True)
@@ -48,8 +37,8 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
     animal, human = 0.0, 0.0
     animal_sig = [s for s in ev.signalments if s.subject == "animal"]
     human_sig = [s for s in ev.signalments if s.subject == "human"]
-    title_nouns = [m for m in ev.nouns("title") if not _aggressor(ev.texts["title"], m)]
-    abstract_nouns = [m for m in ev.nouns("abstract") if not _aggressor(ev.texts["abstract"], m)]
+    title_nouns = [m for m in ev.nouns("title") if not ev.aggressor("title", m)]
+    abstract_nouns = [m for m in ev.nouns("abstract") if not ev.aggressor("abstract", m)]
     descriptors = {d for d, _, _ in ev.mesh}
     mesh_species = [(d, s) for d, s, role in ev.mesh if s and role in ("species", "disease")]
     reasons: list[str] = []
@@ -62,7 +51,7 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
         human += 2.5  # "a 16 Year old female presenting with ...", and no animal named anywhere
     if title_nouns:
         animal += 2.5
-    elif any(not _aggressor(ev.texts["title"], m) for m in ev.mentions["title"]):
+    elif any(not ev.aggressor("title", m) for m in ev.mentions["title"]):
         animal += 1.0  # "canine" as an adjective; not "Rat-bite fever", where the rat is the biter
     animal += min(2.0, 0.4 * len(abstract_nouns))
     animal += min(1.0, 0.5 * len(ev.counts))  # "in 2 cats and 2 dogs": counted animals
@@ -102,9 +91,8 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
         if s.subject == "animal" and s.species:
             w[s.species] += 6
     for f, full in (("title", 3.0), ("abstract", 1.0)):
-        text = ev.texts[f]
         for m in ev.mentions[f]:
-            if _aggressor(text, m):
+            if ev.aggressor(f, m):
                 continue  # "cat bites", "predation by a domestic cat": the animal that did it, not the patient
             w[m.species] += full / 2 if (f, m.start) in ev.adjectival else full
     for _, sp, role in ev.mesh:
