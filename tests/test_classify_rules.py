@@ -385,6 +385,11 @@ _C6 = [
      "cat rescued after a road accident."), ("leopard cat",), None),
     ("Hand-rearing a premature okapi: a case study", ("This case study describes the care of a weak neonatal okapi "
      "at a zoo."), ("okapi",), None),
+    # French and Portuguese case wording; an opossum by its genus
+    ("Torsion utérine chez une chienne", ("Un cas de torsion utérine chez une chienne de 4 ans est décrit. Une "
+     "laparotomie a permis de retirer l'utérus."), ("dog",), None),
+    ("Fratura de mandíbula em gambá (Didelphis aurita)", ("Relatou-se um caso de fratura em um gambá jovem "
+     "encontrado na mata. O animal foi encaminhado ao hospital veterinário."), ("opossum",), None),
     # animals dosed to reproduce the poisoning are not patients
     ("Sudden death in cattle after eating a shrub",
      ("Descreve-se a intoxicação natural em um bovino e a reprodução experimental em dois bovinos e em 4 coelhos. "

@@ -119,6 +119,10 @@ def test_longest_match_keeps_species_apart(lex: SpeciesLexicon) -> None:
     assert found(lex, "a fishing cat") == ["fishing cat"]
     assert found(lex, "an okapi") == ["okapi"]
     assert found(lex, "a black kite (Milvus migrans)") == ["bird of prey", "bird of prey"]
+    # a genus whose known binomials name one species names it in any binomial, never alone
+    assert found(lex, "a juvenile Didelphis albiventris") == ["opossum"]
+    assert found(lex, "the genus Didelphis") == []
+    assert found(lex, "Florida was hit by a storm") == []
     m = lex.find("A 12-year-old spayed female Labrador retriever")[0]
     assert (m.said, m.species, m.breed, m.kind) == ("Labrador retriever", "dog", "Labrador Retriever", "breed")
     text = "An 8-year-old Chihuahua"

@@ -22,7 +22,8 @@ _EDITORIAL_TYPES = {"editorial", "letter", "comment", "news", "newspaper article
                     "published erratum", "retraction notice", "expression of concern"}
 _COHORT_TYPES = {"observational study", "multicenter study", "evaluation study", "validation study", "twin study"}
 _TITLE_SINGLE = re.compile(
-    r"\b(?:in|of|from|to|with|for)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"\b(?:in|of|from|to|with|for|chez|em|en|num|numa|dans)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|\d{1,2}|une?|uma?|una)\s+"
     r"(?:[\w'-]+\s+){0,4}$",
     re.IGNORECASE,
 )

@@ -209,7 +209,7 @@ class SpeciesLexicon:
                 found.append((j - i + 1, key, term))
         for n, key, term in reversed(found):
             if term.kind == "stop" or self._allowed(text, toks, i, n, key, term, owner):
-                return n, term
+                return (n + 1 if "genus" in term.flags else n), term  # a genus takes its epithet along
         return None
 
     def _suffix_at(self, tok: _Token) -> tuple[int, Term] | None:
@@ -222,6 +222,12 @@ class SpeciesLexicon:
     def _allowed(self, text: str, toks: list[_Token], i: int, n: int, key: str, term: Term, owner: bool) -> bool:
         surface = text[toks[i].start : toks[i + n - 1].end]
         nxt = toks[i + n].key if i + n < len(toks) else ""
+        if "genus" in term.flags:  # "Didelphis albiventris": a capitalised genus, one space, a lower-case epithet
+            if i + n >= len(toks) or not surface[:1].isupper():
+                return False
+            epithet = text[toks[i + n].start : toks[i + n].end]
+            return text[toks[i + n - 1].end : toks[i + n].start] == " " and epithet.isalpha() and epithet.islower() \
+                and len(epithet) >= 3
         if "ctx" in term.flags:
             if nxt in self._cue("block", key):
                 return False
