@@ -426,19 +426,70 @@ _C6_NOT = [
 ]
 
 
-@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6)
+# ---- cases added with classify-7 (after the first run on the fifth real held-out set; see eval/classify_heldout.md)
+_C7 = [
+    # a pet rodent seen at a clinic is no laboratory animal just for its species
+    ("Fibrosarcoma in two pet gerbils", ("Two gerbils were brought to a small animal clinic with masses on the "
+     "flank. The masses were excised and both animals were alive a year later."), ("gerbil",), None),
+    ("Ovarian tumour in a Mongolian gerbil (Meriones unguiculatus)", ("A two-year-old animal with a swollen abdomen "
+     "was treated at the veterinary hospital; the ovary was removed."), ("gerbil",), None),
+    ("Granulosazelltumor bei einer Wüstenrennmaus", ("Eine drei Jahre alte Wüstenrennmaus wurde wegen eines "
+     "prallen Abdomens vorgestellt. Der Tumor wurde chirurgisch entfernt."), ("gerbil",), None),
+    # a retrospective survey of lesions is no questionnaire; eight tumours, no statistics: a small series
+    ("Cutaneous vascular tumours in goats", ("In a retrospective survey of caprine tumours, eight masses were "
+     "diagnosed as vascular tumours. Most were solitary bleeding masses."), ("goat",), None),
+    # outbreaks told without an English reporting verb
+    ("Intoxicação por Senna em bovinos", ("É descrito um surto de intoxicação em um lote de 150 vacas, das quais 12 "
+     "adoeceram. À necropsia havia necrose muscular."), ("cattle",), None),
+    ("Vasculitis in broiler breeder chickens", ("A broiler breeder company experienced a sudden outbreak of "
+     "mortality in six houses. Affected birds had necrosis of the skin."), ("chicken",), None),
+    ("Chronic copper poisoning in rams", ("Copper poisoning in housed rams on three farms in southern Brazil is "
+     "described. Liver copper was high in all affected animals."), ("sheep",), None),
+    # "48 of 134 chickens": 134 is the flock the cases came from
+    ("Colibacillosis in a broiler flock", ("Forty of 120 chickens sampled from one flock had colibacillosis; both "
+     "acute and subacute forms were found at necropsy."), ("chicken",), None),
+]
+
+
+_C7_NOT = [
+    # a human infection after a dog lick; people "without exposure to pigs"
+    ("Pasteurella infection of a knee prosthesis after a dog lick: a case report",
+     ("Pasteurella multocida lives in the mouths of dogs and cats. The present article describes a prosthetic knee "
+      "infection after a dog lick, treated by a two-stage revision."), None),
+    ("Streptococcus suis meningitis in patients without contact with pigs",
+     ("S. suis is a zoonotic pathogen of pigs. This report presents two cases of meningitis with deafness in "
+      "people who had no contact with pigs."), None),
+    # feral animals bought and examined for parasites: a parasite survey
+    ("Helminths of feral cats on an island", ("Five feral cats bought from a trapper were examined for their "
+     "intestinal helminth parasites. A raccoon dog was found to be infected with hookworms."), None),
+    # "two sheep breeds" counts breeds; "(n = 98)" counts the cases
+    ("Skin tumours of sheep and goats", ("Clinical cases (n = 98) of tumours were studied to link tumour type with "
+     "breed, sex and age. Tumours were seen in two sheep breeds and in one goat breed."), None),
+    # an abattoir screen
+    ("Ovarian tumours in buffaloes: an abattoir-based study", ("A total of 180 pairs of ovaries were examined at "
+     "slaughter. Tumours were recorded in 10 animals accounting for 5.5%."), None),
+    # an anatomy study: "5 dogs were used"
+    ("Anatomy of the vertebral column in a local dog breed", ("In this study the vertebrae were examined. For this "
+     "purpose, 5 adult dogs were used. The numbers of vertebrae are reported."), None),
+    # "20 neoplasias from 19 guinea pigs": the nearest number counts, and 19 is more than a case series
+    ("Spontaneous tumours in guinea pigs", ("The aim of the study is to describe tumours in guinea pigs. Twenty "
+     "neoplasias from 19 guinea pigs were examined. Most animals were pets."), None),
+]
+
+
+@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-6 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-7 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
 
 
-@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT)
+@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-6 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-7 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
-    animals infected on purpose."""
+    animals infected on purpose, parasite and abattoir surveys, anatomy studies."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="CN", journal=journal), lex)
     assert not c.is_veterinary_case_report, c.reasons

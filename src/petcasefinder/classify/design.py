@@ -22,8 +22,8 @@ _EDITORIAL_TYPES = {"editorial", "letter", "comment", "news", "newspaper article
                     "published erratum", "retraction notice", "expression of concern"}
 _COHORT_TYPES = {"observational study", "multicenter study", "evaluation study", "validation study", "twin study"}
 _TITLE_SINGLE = re.compile(
-    r"\b(?:in|of|from|to|with|for|chez|em|en|num|numa|dans)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|\d{1,2}|une?|uma?|una)\s+"
+    r"\b(?:in|of|from|to|with|for|chez|em|en|num|numa|dans|bei)\s+(?:a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d{1,2}|une?|uma?|una|eine[mr]?)\s+"
     r"(?:[\w'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
@@ -34,8 +34,8 @@ _MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b|\W*(?:" + 
 _CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\b", re.IGNORECASE)
 _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
-_CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) (?:cases|animals)\b",
-                         re.IGNORECASE)
+_CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) "
+                         r"(?:cases|animals|masses|tumou?rs|neoplasms)\b|\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\b(?:of|from|out of)\s+$", re.IGNORECASE)
 _NUMBERS = {w: i + 2 for i, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 
@@ -93,10 +93,10 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     for f in ("title", "abstract"):
         text = ev.texts[f]
         # "three of 43 animals died": 43 is the herd the cases came from, not a number of cases
-        m = next((x for x in _CASE_COUNT.finditer(text) if not _OF_BEFORE.search(text[max(0, x.start() - 12) : x.start()])),
-                 None)
+        m = next((x for x in _CASE_COUNT.finditer(text) if not _OF_BEFORE.search(text[max(0, x.start() - 12) : x.start()])
+                  and not (x.group(2) and int(x.group(2)) <= CASE_SERIES_MAX)), None)  # "(n = 3)": a group size
         if m:
-            w = m.group(1).lower()
+            w = (m.group(1) or m.group(2)).lower()  # "eight masses", "Clinical cases (n = 104)"
             return (int(w) if w.isdigit() else _NUMBERS[w]), f"{f}: '{m.group(0)}'"
     return None, ""
 
@@ -178,10 +178,10 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
     lab += 3.0 if any(role == "lab" for _, _, role in ev.mesh) else 0.0
     kinds = {m.species for f in ("title", "abstract") for m in ev.mentions[f] if m.species in LAB_SPECIES | {"rabbit"}}
     lab += 3.0 if len(kinds) >= 3 else 0.0  # "monkeys, cotton rats, hamsters, guinea pigs and rabbits": an experiment
-    if patient.species and patient.species[0] in LAB_SPECIES:
-        lab += 1.5
     clinical = 3.0 * any(s.subject == "animal" for s in ev.signalments) + min(3.0, float(ev.n("clinical")))
     clinical += 2.0 * bool(ev.first("case_self") or ev.first("we_report") or ev.first("case_series"))
+    if (lab or not clinical) and patient.species and patient.species[0] in LAB_SPECIES:
+        lab += 1.5  # a gerbil or a rat seen at a clinic is a pet: the species alone tips only a record with no clinic
     quote = ""
     if ev.first("challenge"):
         quote = _q(ev.first("challenge"))

@@ -20,7 +20,8 @@ _NUM_VALUE = {w: i + 1 for i, w in enumerate(_NUM_WORDS[:20])} | {
 }
 _NUM_ALT = "|".join(_NUM_WORDS)
 _NUM = rf"(?:\d{{1,5}}|(?:{_NUM_ALT})(?:[- ](?:{_NUM_ALT}))?)"
-_COUNT_BEFORE = re.compile(r"(?<![\w.,])(" + _NUM + r")\s+((?:[\w'-]+\s+){0,3})$", re.IGNORECASE)
+# the number nearest the animal first: "20 neoplasias from 19 guinea pigs" counts 19 guinea pigs
+_COUNT_BEFORE = [re.compile(r"(?<![\w.,])(" + _NUM + rf")\s+((?:[\w'-]+\s+){{{k}}})$", re.IGNORECASE) for k in range(4)]
 _NOT_A_COUNT = re.compile(
     r"\b(?:year|years|month|months|week|weeks|day|days|d|old|kg|mg|g|ml|l|h|hr|hrs|hours?|min|minutes?|times|of|"
     r"and|or|the|a|an|to|in|on|at|for|with|after|before|from|by|was|were|is|are|had|has|per|than|cm|mm)\b",
@@ -49,8 +50,9 @@ _FUTURE_WORK = re.compile(
     r"(?:warranted|needed|required|necessary)\b",
     re.IGNORECASE,
 )
-_AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?)\b", re.IGNORECASE)
-_AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
+_AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking)\b",
+                              re.IGNORECASE)
+_AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from|exposure to|exposed to|contact with) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
                                r"(?:an?|the|one|two|several|his|her|their|its)\s+)?"
                                r"(?:(?:domestic|stray|feral|pet|owned|wild|neighbou?r'?s?|free-roaming|unknown)\s+)*$",
                                re.IGNORECASE)
@@ -236,6 +238,8 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
             out.append(Signalment(field, m.start(), "animal", animal.species, text[m.start() : animal.end]))
         elif person is not None:
             out.append(Signalment(field, m.start(), "human", None, text[m.start() : person.end()]))
+        elif generic := _AN_ANIMAL.match(text, m.end()):  # "A two-year-old animal was treated": no species named here
+            out.append(Signalment(field, m.start(), "animal", None, text[m.start() : generic.end()]))
         else:
             out.append(Signalment(field, m.start(), "unknown", None, phrase(text, m.start(), m.end(), 3)))
     for m in _PERSON_NP.finditer(text):
@@ -256,25 +260,28 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
     return sorted(out, key=lambda s: s.start)
 
 
+_AN_ANIMAL = re.compile(r"\s+(?:(?:male|female|intact|neutered|spayed|castrated)\s+)?animal\b", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(r"(?:^|[.!?:]\s+)((?:an?|one)\s+(?:[\w'-]+,?\s+){0,5})$", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(
     r"(?:\s*\([^)]{0,80}\))*(?:,?\s+(?:with|from|of|in|at|aged|weighing|that|which)\b[^.;]{0,100}?)?,?\s+"
-    r"(?:was|had been)\s+(?:\w+ly\s+)?(?:presented|referred|admitted|brought|rescued|found|submitted|examined|"
-    r"evaluated|treated|seen|necropsied|hospitali[sz]ed|taken|delivered)\b", re.IGNORECASE)
+    r"(?:was|had been)\s+(?:\w+ly\s+)?(?:presented|referred|admitted|brought|rescued|found(?! to be (?:infected|positive|negative|seropositive|free)| positive| negative| infected| free)|"
+    r"submitted|examined|evaluated|treated|seen|necropsied|hospitali[sz]ed|taken|delivered)\b", re.IGNORECASE)
+_PART_OF = re.compile(r"\b" + _NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:out\s+)?of$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
-                          r"populations?|breeders?|owners?|keepers?)\b", re.IGNORECASE)
+                          r"populations?|breeders?|owners?|keepers?|breeds?|species|strains?|types?|lines?)\b",
+                          re.IGNORECASE)  # "two sheep breeds" counts breeds
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 
 def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count]:
     out = []
     for x in mentions:
-        m = _COUNT_BEFORE.search(text[max(0, x.start - 60) : x.start])
+        m = next((c for p in _COUNT_BEFORE if (c := p.search(text[max(0, x.start - 60) : x.start]))), None)
         if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2) or _GROUP_AFTER.match(text, x.end):
             continue  # "two industrial pig herds" counts herds, not pigs
         pre = text[max(0, x.start - 60) : x.start][: m.start()].rstrip().lower()
-        if pre.endswith("and"):
-            continue  # "dogs and 3 cats" is handled by the cat mention; "of 9 cats" and "12/15" are totals
+        if pre.endswith("and") or _PART_OF.search(pre):
+            continue  # "dogs and 3 cats" is handled by the cat mention; "48 of 134 chickens", "12/15" are totals
         n = _number(m.group(1))
         if n is not None and 0 < n < 100000:
             start = x.start - (len(text[max(0, x.start - 60) : x.start]) - m.start())

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..lexicon.species import SpeciesLexicon
-from .evidence import Evidence
+from .evidence import Evidence, Hit
 
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
 _KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
@@ -67,9 +67,10 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
         animal += min(1.5, 0.5 * ev.n("clinical"))
     # Veterinary literature calls its animals "patients": in a veterinary journal, or when the title names an animal
     # and no person, that word is no human evidence.
+    # Not in a title without a vet journal: "... in patients without direct exposure to pigs" is about people.
     vetlike = ev.vet_journal or (bool(title_nouns) and not any(s.field == "title" for s in human_sig))
-    persons = [h for h in ev.hits.get("person", ()) if not (vetlike and _PATIENT.match(h.quote))]
-    humans = [h for h in ev.hits.get("human", ()) if not (vetlike and _PATIENT.match(h.quote))]
+    persons = [h for h in ev.hits.get("person", ()) if not (vetlike and _exempt(h, ev.vet_journal))]
+    humans = [h for h in ev.hits.get("human", ()) if not (vetlike and _exempt(h, ev.vet_journal))]
     human += min(3.0, 1.0 * sum(h.field == "abstract" for h in persons))
     human += 3.0 if any(h.field == "title" for h in persons) else 0.0
     human += min(3.0, 0.75 * len(humans))
@@ -82,6 +83,11 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
     if (human >= 1.5 or (human >= 1.0 and animal == 0.0)) and human >= animal:
         return Patient("human", (), animal, human, tuple(reasons), _human_quote(ev))
     return Patient("none", (), animal, human, tuple(reasons), "")
+
+
+def _exempt(h: Hit, vet_journal: bool) -> bool:
+    """'patient' as veterinary usage: in a vet journal, or in an abstract under a title that names an animal."""
+    return bool(_PATIENT.match(h.quote)) and (vet_journal or h.field == "abstract")
 
 
 def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
