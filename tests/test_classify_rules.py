@@ -477,19 +477,70 @@ _C7_NOT = [
 ]
 
 
-@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7)
+# ---- cases added with classify-8 (after the first run on the sixth real held-out set; see eval/classify_heldout.md)
+_C8 = [
+    # herd outbreaks told by who fell ill in one herd, however many animals
+    ("Lead poisoning in a beef herd", ("Over one week, 15 animals in a herd of 90 beef cattle became recumbent and "
+     "died. Lead was found in the kidney."), ("cattle",), None),
+    ("Enterotoxaemia in a goat herd", ("This study presents findings from a herd of dairy goats in which 40 kids "
+     "died within two days despite vaccination."), ("goat",), None),
+    ("Selenium toxicosis in finishing pigs", ("Finishing pigs (n = 300) became paralysed after accidental "
+     "ingestion of a mineral premix with too much selenium."), ("pig",), None),
+    # a field outbreak stays a case even when it was then reproduced on purpose
+    ("Photosensitisation in sheep: a field outbreak and its experimental reproduction", ("Spontaneous poisoning "
+     "occurred in a flock of 200 sheep, and 14 animals became ill. Two experimental sheep fed the grass developed "
+     "the same lesions."), ("sheep",), None),
+    # "The present report summarizes": the record names itself; "Three kids out of 19": 19 is the group
+    ("Report of enterotoxaemia in goat kids", ("The present report summarizes enterotoxaemia in goat kids. Three "
+     "kids out of 19 recently purchased goats died; C. perfringens type D was isolated."), ("goat",), None),
+    # "Review of ... in eight guinea pigs" is the clinic's own series; so is an "overview" of four operated cases
+    ("Review of gastric torsion in six guinea pigs", ("The authors present six cases of gastric torsion seen at "
+     "the clinic; five were operated on and two survived."), ("guinea pig",), None),
+    ("Gastric dilatation in guinea pigs", ("The aim was to present an overview of the syndrome. Four cases were "
+     "evaluated. All four patients underwent surgery; one was euthanized and three died postoperatively."),
+     ("guinea pig",), None),
+    # a puppy in a veterinary journal, with nobody else named; a calf by its article
+    ("Persistent right aortic arch: a case report", ("It describes a case of a terrier puppy with regurgitation. "
+     "The patient recovered after surgery."), ("dog",), "Veterinary Record"),
+    ("Surgical management of hydrocephalus in a calf", "The head of the newborn was drained surgically.",
+     ("cattle",), None),
+    # Portuguese horse words
+    ("Malformação congênita em neonato equino - relato de caso", ("Este trabalho relata o caso de uma potra com "
+     "anoftalmia. Foi atendido um neonato equino com 24 horas de vida."), ("horse",), None),
+]
+
+
+_C8_NOT = [
+    # the cat that bit is not the patient of a sexed age
+    ("Septic arthritis of a finger", ("We present a case of a 70-year-old female who was bitten by a cat and "
+     "developed a septic joint despite antibiotics."), None),
+    # healthy animals examined for a method; medical records reviewed for 13 rabbits
+    ("Neurologic examination of healthy adult hedgehogs", ("To describe a modified neurologic examination, 10 "
+     "adult hedgehogs were examined twice."), None),
+    ("Thymomas in rabbits", ("Medical records were reviewed to find all pet rabbits with a mediastinal mass (n=13). "
+     "In seven rabbits the mass was removed; four rabbits were euthanized."), None),
+    # deaths on one farm over ten years are a mortality study; goats "accidentally fed" in general are a review
+    ("Calf mortality on a large breeding farm", ("Calf deaths on a large breeding farm were studied over a 10-year "
+     "period from medical records. Digestive disease caused most deaths."), None),
+    ("Plant poisoning in goats", ("Poisoning may occur if goats are accidentally fed garden cuttings. Yew, oak and "
+     "rhododendron are common causes; treatment is supportive."), None),
+]
+
+
+@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-7 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-8 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
 
 
-@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT)
+@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-7 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-8 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
-    animals infected on purpose, parasite and abattoir surveys, anatomy studies."""
+    animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
+    studies, biters."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="CN", journal=journal), lex)
     assert not c.is_veterinary_case_report, c.reasons

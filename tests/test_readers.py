@@ -206,6 +206,14 @@ def test_jsonl_bad_lines_are_listed_and_the_rest_loads(shared: Path) -> None:
     assert [m.split(": ", 1)[0] for m in one_liners(r, "r.jsonl")] == [f"r.jsonl:line {n}" for n in (2, 3, 4, 5, 6, 7)]
 
 
+def test_an_unknown_encoding_in_the_declaration_is_a_clear_error() -> None:
+    """A flipped byte in the declaration (encoding="UTFw8") once escaped as a LookupError."""
+    for name in ("p.xml", "search.xml"):
+        r = read(name, b'<?xml version="1.0" encoding="UTFw8"?><PubmedArticleSet></PubmedArticleSet>')
+        (msg,) = one_liners(r, name)
+        assert not r.records and "invalid XML" in msg and "UTFw8" in msg, msg
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.sampled_from(sorted(EXPECTED)), cut=st.floats(0.0, 1.0), flip=st.integers(0, 10**9))
 def test_any_truncation_or_flipped_byte_never_raises(name: str, cut: float, flip: int) -> None:

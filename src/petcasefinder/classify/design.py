@@ -36,6 +36,7 @@ _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
 _CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) "
                          r"(?:cases|animals|masses|tumou?rs|neoplasms)\b|\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
+_N_EQUALS = re.compile(r"\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\b(?:of|from|out of)\s+$", re.IGNORECASE)
 _NUMBERS = {w: i + 2 for i, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 
@@ -87,8 +88,11 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     title = [c for c in counts if c.field == "title"]
     if title:
         return title[0].n, f"title: '{title[0].quote}'"
+    total = _N_EQUALS.search(ev.texts["abstract"])  # "all rabbits with mediastinal masses (n=13)"
     if counts:
         best = max(counts, key=lambda c: c.n)
+        if total and int(total.group(1)) > best.n:
+            return int(total.group(1)), f"abstract: '{total.group(0)}'"
         return best.n, f"abstract: '{best.quote}'"
     for f in ("title", "abstract"):
         text = ev.texts[f]
@@ -180,6 +184,7 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
     lab += 3.0 if len(kinds) >= 3 else 0.0  # "monkeys, cotton rats, hamsters, guinea pigs and rabbits": an experiment
     clinical = 3.0 * any(s.subject == "animal" for s in ev.signalments) + min(3.0, float(ev.n("clinical")))
     clinical += 2.0 * bool(ev.first("case_self") or ev.first("we_report") or ev.first("case_series"))
+    clinical += 3.0 * bool(ev.first("outbreak"))  # a field outbreak, even when it was then reproduced on purpose
     if (lab or not clinical) and patient.species and patient.species[0] in LAB_SPECIES:
         lab += 1.5  # a gerbil or a rat seen at a clinic is a pet: the species alone tips only a record with no clinic
     quote = ""
@@ -247,6 +252,10 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     if ev.first("invitro") and (patient.kind == "none" or ev.n("invitro") >= 2):
         return Design("in vitro", f"in vitro study ({_q(ev.first('invitro'))})")
     pub_review = _pub(ev, {"review", "scoping review"})
+    if ev.first("review") and not pub_review and n is not None and 1 < n <= CASE_SERIES_MAX and ev.n("clinical") >= 2 \
+            and not inferential:
+        # "an overview of the syndrome ... Four cases were evaluated ... all underwent surgery": the clinic's own cases
+        return Design("case series", "", (f"{n} animals: {n_quote}",), n)
     if pub_review or ev.first("review"):
         return Design("review", f"review ({_q(ev.first('review')) or 'publication type: ' + str(pub_review)})")
     if ev.first("case_series") and not inferential:

@@ -50,7 +50,7 @@ _FUTURE_WORK = re.compile(
     r"(?:warranted|needed|required|necessary)\b",
     re.IGNORECASE,
 )
-_AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking)\b",
+_AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking|inflicted)\b",
                               re.IGNORECASE)
 _AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from|exposure to|exposed to|contact with) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
                                r"(?:an?|the|one|two|several|his|her|their|its)\s+)?"
@@ -227,7 +227,8 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
             continue  # "her 2-year-old cockatiel": a person's pet, mentioned in that person's story
         stop = _SENTENCE_STOP.search(text, m.end())
         window_end = min(stop.start() if stop else len(text), m.end() + 100)
-        animal = next((x for x in mentions if m.end() <= x.start < window_end), None)
+        # not the animal that bit ("a 66-year-old female who was bitten by a cat")
+        animal = next((x for x in mentions if m.end() <= x.start < window_end and not _is_aggressor(text, x)), None)
         person = person_pat.search(text, m.end(), window_end)
         if person and _animal_follows(text, person.end(), mentions, gap=_JUST_SPACE):
             person = None  # "a 2-month-old Asian Shepherd puppy": part of the breed, not a shepherd
@@ -266,7 +267,7 @@ _SUBJECT_VERB = re.compile(
     r"(?:\s*\([^)]{0,80}\))*(?:,?\s+(?:with|from|of|in|at|aged|weighing|that|which)\b[^.;]{0,100}?)?,?\s+"
     r"(?:was|had been)\s+(?:\w+ly\s+)?(?:presented|referred|admitted|brought|rescued|found(?! to be (?:infected|positive|negative|seropositive|free)| positive| negative| infected| free)|"
     r"submitted|examined|evaluated|treated|seen|necropsied|hospitali[sz]ed|taken|delivered)\b", re.IGNORECASE)
-_PART_OF = re.compile(r"\b" + _NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:out\s+)?of$", re.IGNORECASE)
+_PART_OF = re.compile(r"\b" + _NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:[\w-]+\s+){0,2}?(?:out\s+)?of$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
                           r"populations?|breeders?|owners?|keepers?|breeds?|species|strains?|types?|lines?)\b",
                           re.IGNORECASE)  # "two sheep breeds" counts breeds

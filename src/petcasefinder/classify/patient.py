@@ -16,6 +16,7 @@ from .evidence import Evidence, Hit
 
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
 _KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
+_SEXED = re.compile(r"old\s+(?:fe)?male\b", re.IGNORECASE)
 _PATIENT = re.compile(r"(?:male |female )?patients?\b", re.IGNORECASE)
 # Species mostly met as research animals.  Fish and frogs are not here: koi, goldfish and tree frogs are pets, and
 # the research ones (zebrafish, medaka, Xenopus) carry the "lab" flag on their names instead.
@@ -47,8 +48,11 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
         animal += 4.0
     if human_sig:
         human += 4.0 + (2.0 if any(s.field == "title" for s in human_sig) else 0.0)
-    elif any(s.subject == "unknown" for s in ev.signalments) and not (title_nouns or abstract_nouns):
-        human += 2.5  # "a 16 Year old female presenting with ...", and no animal named anywhere
+    elif any(s.subject == "unknown" and (not abstract_nouns or _SEXED.search(s.quote)) for s in ev.signalments) \
+            and not title_nouns:
+        # "a 16 Year old female presenting with ...": no animal named anywhere, or a sexed age with no animal in its
+        # sentence under a title that names none ("a 66-year-old female who was bitten by a cat")
+        human += 2.5
     if title_nouns:
         animal += 2.5
     elif any(not ev.aggressor("title", m) for m in ev.mentions["title"]):
@@ -75,8 +79,10 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
     human += 3.0 if any(h.field == "title" for h in persons) else 0.0
     human += min(3.0, 0.75 * len(humans))
 
-    if human == 0.0 and ev.mentions["title"] and animal < 2.0:
-        animal = 2.0  # "Feline hyperthyroidism: a case report" with no abstract: an animal, nobody else named
+    if human == 0.0 and (ev.mentions["title"] or (ev.vet_journal and abstract_nouns)) and animal < 2.0:
+        # "Feline hyperthyroidism: a case report" with no abstract, or "a case of Staffordshire terrier puppy" in a
+        # veterinary journal: an animal, and nobody else named
+        animal = 2.0
     if animal >= 2.0 and animal > human:
         species = _species(ev, lex)
         return Patient("animal", species, animal, human, tuple(reasons), _animal_quote(ev))

@@ -65,8 +65,12 @@ def abstract_from_html(s: str) -> str:
 
 
 def parse_xml(data: bytes) -> ET.Element:
-    """Parse untrusted XML with entity expansion and external references refused."""
-    root: ET.Element = _xml_fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    """Parse untrusted XML with entity expansion and external references refused.  A declaration naming an unknown
+    encoding (a flipped byte: encoding="UTFw8") is a parse error like any other, not a crash."""
+    try:
+        root: ET.Element = _xml_fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except LookupError as e:
+        raise ET.ParseError(f"unknown encoding {str(e).rsplit(':', 1)[-1].strip()} in the XML declaration") from e
     return root
 
 
