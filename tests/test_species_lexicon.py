@@ -176,3 +176,13 @@ def test_a_shared_sex_word_takes_the_species_the_record_names(lex: SpeciesLexico
     doe = lex.find("the doe was spayed")
     assert [m.species for m in lex.settle(doe, ["rabbit"])] == ["rabbit"]
     assert [m.species for m in lex.settle(doe, ["dog"])] == ["goat"]
+
+
+def test_japanese_and_slavic_animal_words(lex: SpeciesLexicon) -> None:
+    """Japanese has no spaces: a Chinese character is a word by itself, so the cat in "雑種猫" is found; a potato
+    ("馬鈴薯") is no horse.  Polish and Ukrainian words for dogs."""
+    assert found(lex, "4歳齢,雑種猫") == ["cat"]
+    assert found(lex, "山羊の症例") == ["goat"]
+    assert found(lex, "馬鈴薯を給与") == []
+    assert found(lex, "u psa rasy beagle") == ["dog", "dog"]
+    assert found(lex, "Холецистит у собаки") == ["dog"]

@@ -88,6 +88,10 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     title = [c for c in counts if c.field == "title"]
     if title:
         return title[0].n, f"title: '{title[0].quote}'"
+    cases = _CASE_COUNT.search(ev.texts["title"])  # "Equine paranasal sinus cysts: a report of 15 cases"
+    if cases and cases.group(1):
+        w = cases.group(1).lower()
+        return (int(w) if w.isdigit() else _NUMBERS[w]), f"title: '{cases.group(0)}'"
     total = _N_EQUALS.search(ev.texts["abstract"])  # "all rabbits with mediastinal masses (n=13)"
     if counts:
         best = max(counts, key=lambda c: c.n)
@@ -238,8 +242,11 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         # a questionnaire study may open with a vignette ("a 4-year-old Labrador ..."): still a survey
         return Design("survey", f"survey ({_q(ev.first('survey'))})")
     strong = case.firm or (case.soft if not (inferential or ev.first("trial")) else ())
-    if strong and n is not None and n > CASE_SERIES_MAX and not case.self_described:
-        strong = ()  # "in 40 cats" without calling itself a case series: a retrospective study
+    if strong and n is not None and n > CASE_SERIES_MAX and (
+            not case.self_described or (ev.first("cohort") and not (pub_case or ev.first("case_series")))):
+        # "in 40 cats" without calling itself a case series: a retrospective study; so is "First case of ..." over
+        # "81 cats were included in the study"
+        strong = ()
     if strong:
         series = ev.first("case_series") is not None or (n is not None and n > 1)
         ev_case = tuple(strong) + ((f"{n} animals: {n_quote}",) if series and n and n_quote else ())

@@ -50,7 +50,8 @@ _FUTURE_WORK = re.compile(
     r"(?:warranted|needed|required|necessary)\b",
     re.IGNORECASE,
 )
-_AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking|inflicted)\b",
+_AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking|inflicted|"
+                              r"hoof[ -]kicks?|kicks?|kicked|trampl\w*|gor(?:ed|ing)|stings?|stung)\b",
                               re.IGNORECASE)
 _AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from|exposure to|exposed to|contact with) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
                                r"(?:an?|the|one|two|several|his|her|their|its)\s+)?"
@@ -253,6 +254,15 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
             continue
         if not any(s.start <= m.start() < s.start + len(s.quote) for s in out):
             out.append(Signalment(field, m.start(), "human", None, phrase(text, m.start(), m.end(), 3)))
+    for m in _AGE_JA.finditer(text):  # "4 歳齢,雑種,去勢雄猫", "ホルスタイン種,雌,5歳": ages in Japanese
+        if any(s.start <= m.start() < s.start + len(s.quote) for s in out):
+            continue
+        near = text[max(0, m.start() - 30) : m.end() + 30]
+        animal = next((x for x in mentions if abs(x.start - m.start()) <= 30), None)
+        if COMBINED["person"].search(near):
+            out.append(Signalment(field, m.start(), "human", None, m.group(0)))
+        elif animal or "齢" in m.group(0):  # "齢" (an animal's age) is not said of a person
+            out.append(Signalment(field, m.start(), "animal", animal.species if animal else None, m.group(0)))
     for x in mentions:  # "An adult common Pariah kite was presented ...": one animal, no age given
         lead = _SUBJECT_LEAD.search(text, max(0, x.start - 70), x.start)
         tail = _SUBJECT_VERB.match(text, x.end)
@@ -261,6 +271,8 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
     return sorted(out, key=lambda s: s.start)
 
 
+_AGE_JA = re.compile(r"\d+(?:[.,]\d+)?\s*(?:歳|才)齢?|\d+(?:[.,]\d+)?\s*(?:(?:カ|ヶ|か|ヵ)月|日|週)齢|"
+                     r"胎齢\s*\d+\s*(?:(?:カ|ヶ|か|ヵ)月|日|週)")  # not "3月29日", a date
 _AN_ANIMAL = re.compile(r"\s+(?:(?:male|female|intact|neutered|spayed|castrated)\s+)?animal\b", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(r"(?:^|[.!?:]\s+)((?:an?|one)\s+(?:[\w'-]+,?\s+){0,5})$", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(

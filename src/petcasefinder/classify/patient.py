@@ -79,9 +79,10 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
     human += 3.0 if any(h.field == "title" for h in persons) else 0.0
     human += min(3.0, 0.75 * len(humans))
 
-    if human == 0.0 and (ev.mentions["title"] or (ev.vet_journal and abstract_nouns)) and animal < 2.0:
-        # "Feline hyperthyroidism: a case report" with no abstract, or "a case of Staffordshire terrier puppy" in a
-        # veterinary journal: an animal, and nobody else named
+    if human == 0.0 and (ev.mentions["title"] or (abstract_nouns and (ev.vet_journal or len(abstract_nouns) >= 2))) \
+            and animal < 2.0:
+        # "Feline hyperthyroidism: a case report" with no abstract, "a case of Staffordshire terrier puppy" in a
+        # veterinary journal, "nine dogs ... all dogs": an animal, and nobody else named
         animal = 2.0
     if animal >= 2.0 and animal > human:
         species = _species(ev, lex)

@@ -26,7 +26,10 @@ from pathlib import Path
 from ..settings import DATA_DIR
 from .mentions import SpeciesMention
 
-_TOKEN = re.compile(r"[^\W_]+")
+# Words; a Chinese character is a word by itself and kana runs are words, since Japanese has no spaces ("雑種猫":
+# a mixed-breed cat).  scripts/build_species_lexicon.py keys the data files with the same pattern.
+TOKEN_PATTERN = r"[\u3400-\u4dbf\u4e00-\u9fff]|[\u3040-\u309f]+|[\u30a0-\u30ff]+|[^\W_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+"
+_TOKEN = re.compile(TOKEN_PATTERN)
 _JOIN_GAP = re.compile(r"[\s\-'’]*|\.\s*")
 _SENTENCE_END = ".!?:;\n"
 _NUMBER_WORDS = frozenset({
