@@ -563,18 +563,49 @@ _C9_NOT = [
 ]
 
 
-@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9)
+# ---- cases added with classify-10 (after the first run on the eighth real held-out set; see eval/classify_heldout.md)
+_C10 = [
+    # herd outbreaks: "affected most of the cows in a 150-cow dairy herd", "a flock ... was struck by", a title
+    # with the outbreak late in it
+    ("Abortion storm in a dairy herd", ("A serious outbreak of abortion affected most of the heifers in a 150-cow "
+     "dairy herd in Devon. Twelve cows died and 30 aborted."), ("cattle",), None),
+    ("Severe orf in goats", ("A flock of 60 goats was struck by orf. The virus was then used to experimentally "
+     "infect two kids."), ("goat",), None),
+    ("A herd-level description of a caseous lymphadenitis outbreak in dairy cattle", ("Caseous lymphadenitis in a "
+     "dairy cattle herd is described. Twenty-eight cows and three heifers were affected."), ("cattle",), None),
+    # "features of five cases": not a part of a total
+    ("Pythiosis in dogs of a dry region", ("We describe the clinical and epidemiological features of five cases of "
+     "pythiosis in dogs. Weight loss and vomiting were common."), ("dog",), None),
+    # "describes the occurrence of ... in two dogs"
+    ("Botulism in dogs on farms", ("The present study describes the occurrence of type C botulism in two dogs on "
+     "neighbouring farms. Risk factors for botulism are discussed."), ("dog",), None),
+    # a first sentence that goes on after "is described"; "put on record"; an emu under a generic "bird"
+    ("Uterine torsion in a mare", ("A case of uterine torsion in a mare is described in which the torsion was "
+     "corrected by standing laparotomy."), ("horse",), None),
+    ("Gizzard impaction in Emu Bird: necropsy report", ("This report puts on record the necropsy findings of an "
+     "emu that died of gizzard impaction."), ("emu",), None),
+]
+
+
+_C10_NOT = [
+    # a cat coordinated with a biting dog is a biter too
+    ("Pasteurella meningitis without a history of cat and dog bites", ("Case presentation: An 80-year-old male "
+     "patient was admitted with confusion; P. multocida grew from his blood."), None),
+]
+
+
+@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-9 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-10 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
 
 
-@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT)
+@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-9 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-10 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

@@ -37,7 +37,9 @@ _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)
 _CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) "
                          r"(?:cases|animals|masses|tumou?rs|neoplasms)\b|\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
 _N_EQUALS = re.compile(r"\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
-_OF_BEFORE = re.compile(r"\b(?:of|from|out of)\s+$", re.IGNORECASE)
+# "three of 43 animals", "12 (27%) out of 45 cases": the total the cases came from (not "features of five cases")
+_OF_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                        r"(?:[\w()%-]+\s+){0,2}?(?:out\s+)?(?:of|from)\s+$", re.IGNORECASE)
 _NUMBERS = {w: i + 2 for i, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 
 
@@ -101,7 +103,7 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     for f in ("title", "abstract"):
         text = ev.texts[f]
         # "three of 43 animals died": 43 is the herd the cases came from, not a number of cases
-        m = next((x for x in _CASE_COUNT.finditer(text) if not _OF_BEFORE.search(text[max(0, x.start() - 12) : x.start()])
+        m = next((x for x in _CASE_COUNT.finditer(text) if not _OF_BEFORE.search(text[max(0, x.start() - 40) : x.start()])
                   and not (x.group(2) and int(x.group(2)) <= CASE_SERIES_MAX)), None)  # "(n = 3)": a group size
         if m:
             w = (m.group(1) or m.group(2)).lower()  # "eight masses", "Clinical cases (n = 104)"
@@ -157,8 +159,9 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
 
 _AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
 _FOUND_IN_ONE = re.compile(
-    r"\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated)\b"
-    r"[^.;]{0,60}?\bin (?:a|an|one) (?:[\w'-]+ ){0,4}$", re.IGNORECASE)
+    r"(?:\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated)\b"
+    r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:occurrence|case|cases|"
+    r"outbreak)\b[^.;]{0,80}?\bin (?:a|an|one|two|three|four) )(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
 
 
 def _one_animal(ev: Evidence, patient: Patient) -> str:

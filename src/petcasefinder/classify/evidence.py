@@ -50,7 +50,7 @@ _FUTURE_WORK = re.compile(
     r"(?:warranted|needed|required|necessary)\b",
     re.IGNORECASE,
 )
-_AGGRESSOR_AFTER = re.compile(r"[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking|inflicted|"
+_AGGRESSOR_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+)?[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking|inflicted|"
                               r"hoof[ -]kicks?|kicks?|kicked|trampl\w*|gor(?:ed|ing)|stings?|stung)\b",
                               re.IGNORECASE)
 _AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from|exposure to|exposed to|contact with) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"

@@ -123,6 +123,11 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
         keep = list(w)  # only a weak word names the animal ("bovine embryo pregnancies"), but nothing else does
     groups = {_KIND.get(g, g) for s in w if s not in _GENERIC and w[s] >= 3 for g in (lex.group(s),)}
     keep = [s for s in keep if not (s in _GENERIC and lex.group(s) in groups)]
+    for i, name in enumerate(keep):  # "Emu Bird" in the title, "emus" in the abstract: the emu, not "bird"
+        named = [t for t in w if t not in _GENERIC and _KIND.get(lex.group(t), lex.group(t)) == lex.group(name)]
+        if name in _GENERIC and named:
+            keep[i] = max(named, key=lambda t: w[t])
+    keep = list(dict.fromkeys(keep))
     order = {s: i for i, s in enumerate(lex.names())}
     return tuple(sorted(keep, key=lambda s: (-w[s], order.get(s, 999), s)))
 

@@ -76,7 +76,7 @@ _COMPOUND_GAP = re.compile(r" |-")
 _LATIN_GAP = re.compile(r"\s*[(,]\s*")
 
 
-def _head_final(text: str, found: list[SpeciesMention]) -> list[SpeciesMention]:
+def _head_final(text: str, found: list[SpeciesMention], generic: frozenset[str] = frozenset()) -> list[SpeciesMention]:
     """'tiger rat snake', 'mule deer', 'leopard tortoise': in an English compound name the last animal is the
     animal, so a name directly followed by another species' name is a modifier, not a mention.  When the last
     word is an everyday sex or age word ('elk calf', 'seal pup', 'elephant cow'), the first name is the animal.
@@ -87,8 +87,8 @@ def _head_final(text: str, found: list[SpeciesMention]) -> list[SpeciesMention]:
     for i, (a, b) in enumerate(itertools.pairwise(found)):
         if a.species == b.species:
             continue
-        if _COMPOUND_GAP.fullmatch(text[a.end : b.start]):
-            drop.add(i + 1 if b.kind == "lay" and a.kind != "lay" else i)
+        if _COMPOUND_GAP.fullmatch(text[a.end : b.start]):  # a group name as the head ("Emu Bird") names nothing new
+            drop.add(i + 1 if (b.kind == "lay" and a.kind != "lay") or b.species in generic else i)
         elif b.kind == "latin" and a.kind != "latin" and _LATIN_GAP.fullmatch(text[a.end : b.start]):
             found[i] = SpeciesMention(a.start, a.end, a.said, b.species, None, a.kind)
     return [m for i, m in enumerate(found) if i not in drop]
@@ -106,6 +106,7 @@ class SpeciesLexicon:
     ) -> None:
         self._species = {r["species"]: r for r in species}
         self._order = [r["species"] for r in species]
+        self._generic = frozenset(r["species"] for r in species if r["species"] == r["group"])  # bird, reptile, fish
         self._terms = terms
         self._mesh = mesh
         self._cues = cues
@@ -168,7 +169,7 @@ class SpeciesLexicon:
             kind = "breed" if term.breed else term.kind
             out.append(SpeciesMention(start, end, text[start:end], term.species, term.breed, kind))
             i += n
-        return self.settle(_head_final(text, out))
+        return self.settle(_head_final(text, out, self._generic))
 
     def settle(self, mentions: list[SpeciesMention], named: Iterable[str] = ()) -> list[SpeciesMention]:
         """A sex word several species share ("doe", "buck") names the species the rest of the record names (a
