@@ -1,0 +1,395 @@
+"""General fixes made after each untouched run on a real held-out set (classify-4 onwards), one case per fix.
+
+Each case is written here in our own words; the real records stay outside the repository (see
+eval/classify_heldout.md for the runs that exposed them).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from petcasefinder import classify
+from petcasefinder.lexicon import Lexicon
+from petcasefinder.lexicon.species import SpeciesLexicon
+from petcasefinder.records import Article
+
+_Case = tuple[str, str, tuple[str, ...], str | None]  # title, abstract, species, journal
+_Not = tuple[str, str, str | None]  # title, abstract, journal
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon(species=SpeciesLexicon.load(), clinical=None)  # type: ignore[arg-type]
+
+
+# ---- cases added with classify-4 (after the first run on the second real held-out set; see eval/classify_heldout.md)
+# Each is written here in our own words; the real records stay outside the repository.
+_C4: list[_Case] = [
+    # "may be sacrificed to save the foal" is a clinical choice, not a laboratory kill
+    ("Successful caesarean section in a mare",
+     ("A mare with a transverse pregnancy was operated on. In such mares the dam may be sacrificed to save the foal, "
+     "but here both survived."), ("horse",), None),
+    # "correlated with histopathologic findings" is description, not statistics; "a case study" names itself
+    ("Ear lesions in captive fawns: a case study",
+     ("Lesions were seen in 9 of 80 fawns of one captive herd. Gross findings correlated with histopathologic "
+     "findings of vasculitis."), ("deer",), None),
+    # "compared with normal cartilage" is histology, not a control group
+    ("Tracheal chondromas in three ball pythons",
+     ("Three ball pythons had dyspnea. The masses were removed endoscopically. Chondrocytes were denser compared "
+     "with normal hyaline cartilage."), ("snake",), None),
+    # "a review of five cases at a zoo" is a case series, not a literature review
+    ("Sudden death of captive giraffe: a review of five cases at a city zoo",
+     "Five giraffe died within 8 years. Retrospective analysis of their diet showed an energy deficit.",
+     ("giraffe",), None),
+    # "This case report discusses ..." names itself even with no signalment
+    ("Surgical correction of atresia ani in Sahiwal cow calves",
+     ("Atresia ani is common in newborn calves. This case report discusses its surgical correction. Defecation "
+     "improved slowly."), ("cattle",), None),
+    # a title that opens with the animal
+    ("A dog with multiple pelvic fractures",
+     ("The patient was a mixed breed female dog about 10 months old with pelvic and femoral fractures, repaired "
+     "with plates."), ("dog",), None),
+    # an age word before the animal is the animal's age
+    ("Colic in a newborn dairy calf caused by a colostrum curd",
+     "A newborn female Holstein calf developed colic after tube feeding of colostrum and was euthanized.",
+     ("cattle",), None),
+    # a koi is a pet fish, not a laboratory fish
+    ("Surgical removal of a sarcoma from a koi carp",
+     ("An abdominal sarcoma was removed from a koi carp under general anaesthesia; the approach for a celiotomy "
+     "in a fish is described."), ("fish",), None),
+    # every counted patient species stays
+    ("An elastic transarticular fixator for elbow luxation",
+     ("Four cases of elbow luxation were managed with the fixator. The outcome was excellent in 2 cats and good "
+     "in 2 dogs."), ("cat", "dog"), "Can Vet J"),
+    # the only word for the animal is an adjective
+    ("Two case reports of Ureaplasma losses in bovine embryo pregnancies",
+     "Both cases involve late gestational loss from embryos relating back to a single donor.", ("cattle",), None),
+]
+
+
+_C4_NOT = [
+    ("A short history of sheep farming in the Cape", ("Sheep were brought to the Cape in the 17th century; this paper "
+     "traces the growth of the flock and of veterinary services.")),
+    ("Upper endoscopy in captive coatis", ("This study performed endoscopy in clinically healthy coatis. Five adult "
+     "male coatis kept in captivity were used under anaesthesia; findings were similar among animals.")),
+    ("Surgical management of hepatic cysts in cats: a review of 37 published cases", ("We reviewed 37 cats from "
+     "published case reports and summarise treatments and outcomes.")),
+]
+
+
+# ---- cases added with classify-5 (after the first run on the third real held-out set; see eval/classify_heldout.md)
+_C5_HUMAN = [
+    ("Streptococcus suis meningitis with hearing loss",
+     ("S. suis is a zoonosis of people exposed to pigs. Here, we report a case of S. suis meningitis in a 67-yr-old "
+     "pig carcass handler who presented with dizziness.")),
+    ("Orf infection of the hand in a sheep farmer: a case report",
+     "We present a case of a farmer with a painful lesion on her finger after lambing."),
+    ("Ringworm of the forearm in a 51-year-old cattle farmer",
+     ("Trichophyton verrucosum infects cattle worldwide. We report a case in a 51-year-old cattle farmer treated "
+     "with terbinafine.")),
+    ("Case report: psittacosis in a military family member",
+     "Chlamydia psittaci infects humans and pet birds. Humans are infected by inhaling dust from bird droppings."),
+    ("Death by cat bite: Pasteurella multocida bacteremia",
+     ("We present a case of Pasteurella bacteremia that killed an immunocompromised 80-year old woman; a cat bite "
+     "was found at autopsy.")),
+]
+
+
+_C5: list[_Case] = [
+    # "Shepherd" is part of the breed here, not a shepherd
+    ("Unilateral anophthalmia in a puppy",
+     "A 2-month-old Asian Shepherd puppy was presented with the absence of one eye.", ("dog",), None),
+    # "patient" is no human evidence when the title names an animal and no person
+    ("Pemphigus foliaceus in a young dog: case report",
+     "Pustules and crusts were seen. The patient's immune response was suppressed with prednisolone.", ("dog",),
+     None),
+    # a non-breaking hyphen in the age
+    ("Malignant catarrhal fever: case reporting in Central Italy",
+     "A case of MCF in a 4\u2011month\u2011old calf housed in a semi-intensive herd is described.", ("cattle",),
+     None),
+    # findings "are described"; the animal that bit is not the patient
+    ("Anatomopathological findings in a Boa constrictor victim of a car",
+     ("The present report describes the case of a boa (Boa constrictor) run over by a car; at necropsy the skin "
+     "was torn."), ("snake",), None),
+    ("Wing amputation in a cockatiel",
+     ("A cockatiel was received by the veterinary hospital with an open fracture of the wing, a victim of predation "
+     "by a domestic cat. The wing was amputated."), ("parrot",), None),
+    # an outbreak "is described"; post-mortem examinations; a Portuguese title
+    ("Sobre um surto de envenenamento em bovinos",
+     ("An outbreak of coumarin poisoning in feedlot cattle in Rio de Janeiro is described. Three of 43 animals "
+     "died. Post-mortem examinations showed haemorrhages."), ("cattle",), None),
+    # an antelope by its own name
+    ("Perineal urethrostomy in a captive steenbok (Raphicerus campestris)",
+     "Urolithiasis was diagnosed in a hand-reared 5-month-old steenbok and treated surgically.", ("antelope",),
+     None),
+]
+
+
+_C5_NOT: list[_Not] = [
+    ("Sporotrichosis: a retrospective evaluation of 23 cases",
+     ("Twenty-three cases seen between 1987 and 2007 were retrospectively evaluated. Cats were the most common "
+      "species (n = 14); four dogs, four horses and a donkey were also affected."), "Vet Dermatol"),
+]
+
+
+# ---- cases added with classify-6 (after the first run on the fourth real held-out set; see eval/classify_heldout.md)
+_C6: list[_Case] = [
+    # a sex word several species share: alone it is the goat, beside "rabbit" it is the rabbit
+    ("Tetanus in a three-year-old doe",
+     ("A 3-year-old doe that had kidded twins a week earlier was presented with stiffness and was humanely "
+     "sacrificed."), ("goat",), None),
+    ("Uterine adenocarcinoma in a doe",
+     "An 8-year-old doe, a pet Netherland Dwarf rabbit, was presented with haematuria; the uterus was removed.",
+     ("rabbit",), None),
+    # one animal, no age: "An adult ... was presented"
+    ("Caesarean section for dystocia in Beetal goat",
+     ("A pregnant Beetal goat was presented with one fore limb of the kid out of the vulva for a day. A caesarean "
+     "section under local block delivered a live kid."), ("goat",), None),
+    ("Mercury poisoning in a river otter",
+     "An adult male river otter (Lutra lutra) with ataxia was rescued. At necropsy the liver held much mercury.",
+     ("otter",), None),
+    # "... was diagnosed in a juvenile dolphin": one animal's case in the abstract
+    ("Fatal herpesvirus infection in bottlenose dolphin, Atlantic coast",
+     "A systemic herpesvirus infection was diagnosed postmortem in a juvenile bottlenose dolphin stranded in 2010.",
+     ("dolphin",), None),
+    # a die-off told as one event: the population is the case, however many animals were examined
+    ("Harbour seal mass die-off and phocine distemper, North Sea",
+     "In autumn 2002 many seals were found dead on the coast. Pathology on 30 animals showed distemper virus.",
+     ("seal",), None),
+    # a Portuguese outbreak report that counts the herd ("lote de 60 vacas")
+    ("Intoxicação por planta em bovinos leiteiros",
+     ("Este trabalho teve por objetivo relatar um surto de intoxicação em um rebanho leiteiro. De um lote de 60 "
+     "vacas, oito adoeceram e quatro morreram."), ("cattle",), None),
+    # a scientific name in brackets says which animal; wild cats by name
+    ("Lungworms in a wild cat (Leopardus colocolo) from Argentina", ("Worms were found at necropsy of a road-killed "
+     "adult female."), ("pampas cat",), None),
+    ("Fracture repair in an Amur leopard cat", ("This report describes the repair of a femoral fracture in a leopard "
+     "cat rescued after a road accident."), ("leopard cat",), None),
+    ("Hand-rearing a premature okapi: a case study", ("This case study describes the care of a weak neonatal okapi "
+     "at a zoo."), ("okapi",), None),
+    # French and Portuguese case wording; an opossum by its genus
+    ("Torsion utérine chez une chienne", ("Un cas de torsion utérine chez une chienne de 4 ans est décrit. Une "
+     "laparotomie a permis de retirer l'utérus."), ("dog",), None),
+    ("Fratura de mandíbula em gambá (Didelphis aurita)", ("Relatou-se um caso de fratura em um gambá jovem "
+     "encontrado na mata. O animal foi encaminhado ao hospital veterinário."), ("opossum",), None),
+    # animals dosed to reproduce the poisoning are not patients
+    ("Sudden death in cattle after eating a shrub",
+     ("Descreve-se a intoxicação natural em um bovino e a reprodução experimental em dois bovinos e em 4 coelhos. "
+     "À necropsia o fígado estava aumentado."), ("cattle",), None),
+]
+
+
+_C6_NOT: list[_Not] = [
+    # a person working with animals, and the animal that bit him
+    ("Rat-bite fever in a pet shop employee: case report",
+     ("A 45-year-old pet shop employee who was bitten by one of his shop's rats developed fever and joint pain. "
+      "Blood cultures grew Streptobacillus moniliformis."), None),
+    # the only animal in the title is the biter
+    ("Rat-bite fever: a textbook case", ("Rats are popular pets. This is a case of a young male who developed "
+     "rat-bite fever without a bite, after handling a rat. The patient recovered with ceftriaxone."), None),
+    # two groups compared: a trial, even with 12 animals
+    ("Laparoscopic versus open ovariectomy in dogs", ("The study was carried out in 12 female dogs presented for "
+     "elective sterilisation that were divided into two groups of six. Significant differences in cortisol were "
+     "seen between the groups."), None),
+    ("Vincristina de patente y genérica en perros", ("Se trabajó con 12 perros que fueron asignados "
+     "aleatoriamente a dos tratamientos, sin diferencia significativa entre grupos."), None),
+    # animals infected on purpose
+    ("Avian influenza in red foxes fed infected carcasses", ("To learn whether foxes are susceptible, we infected "
+     "3 foxes intratracheally and fed carcasses to 3 other foxes. All excreted virus."), None),
+    ("Clinical signs in 3-month-old pigs infected with a field virus", ("Growing pigs were inoculated with the "
+     "virus. The incubation period was 5 dpi and dead pigs underwent necropsy."), None),
+    # a clinic's case load: "the date of case presentation" is no case header
+    ("Profile of canine cases at government clinics, 1990-2005", ("A retrospective study of dog cases was done from "
+     "case files. Information included date of case presentation, breed, sex and age. 2,700 dogs were seen."),
+     None),
+    # "two pig herds" counts herds, not pigs
+    ("Causes of death of finishing pigs on two farms", ("Two industrial pig herds were monitored for a year and "
+     "all pigs that died were examined. Pneumonia was the most prevalent cause."), None),
+]
+
+
+# ---- cases added with classify-7 (after the first run on the fifth real held-out set; see eval/classify_heldout.md)
+_C7: list[_Case] = [
+    # a pet rodent seen at a clinic is no laboratory animal just for its species
+    ("Fibrosarcoma in two pet gerbils", ("Two gerbils were brought to a small animal clinic with masses on the "
+     "flank. The masses were excised and both animals were alive a year later."), ("gerbil",), None),
+    ("Ovarian tumour in a Mongolian gerbil (Meriones unguiculatus)", ("A two-year-old animal with a swollen abdomen "
+     "was treated at the veterinary hospital; the ovary was removed."), ("gerbil",), None),
+    ("Granulosazelltumor bei einer Wüstenrennmaus", ("Eine drei Jahre alte Wüstenrennmaus wurde wegen eines "
+     "prallen Abdomens vorgestellt. Der Tumor wurde chirurgisch entfernt."), ("gerbil",), None),
+    # a retrospective survey of lesions is no questionnaire; eight tumours, no statistics: a small series
+    ("Cutaneous vascular tumours in goats", ("In a retrospective survey of caprine tumours, eight masses were "
+     "diagnosed as vascular tumours. Most were solitary bleeding masses."), ("goat",), None),
+    # outbreaks told without an English reporting verb
+    ("Intoxicação por Senna em bovinos", ("É descrito um surto de intoxicação em um lote de 150 vacas, das quais 12 "
+     "adoeceram. À necropsia havia necrose muscular."), ("cattle",), None),
+    ("Vasculitis in broiler breeder chickens", ("A broiler breeder company experienced a sudden outbreak of "
+     "mortality in six houses. Affected birds had necrosis of the skin."), ("chicken",), None),
+    ("Chronic copper poisoning in rams", ("Copper poisoning in housed rams on three farms in southern Brazil is "
+     "described. Liver copper was high in all affected animals."), ("sheep",), None),
+    # "48 of 134 chickens": 134 is the flock the cases came from
+    ("Colibacillosis in a broiler flock", ("Forty of 120 chickens sampled from one flock had colibacillosis; both "
+     "acute and subacute forms were found at necropsy."), ("chicken",), None),
+]
+
+
+_C7_NOT: list[_Not] = [
+    # a human infection after a dog lick; people "without exposure to pigs"
+    ("Pasteurella infection of a knee prosthesis after a dog lick: a case report",
+     ("Pasteurella multocida lives in the mouths of dogs and cats. The present article describes a prosthetic knee "
+      "infection after a dog lick, treated by a two-stage revision."), None),
+    ("Streptococcus suis meningitis in patients without contact with pigs",
+     ("S. suis is a zoonotic pathogen of pigs. This report presents two cases of meningitis with deafness in "
+      "people who had no contact with pigs."), None),
+    # feral animals bought and examined for parasites: a parasite survey
+    ("Helminths of feral cats on an island", ("Five feral cats bought from a trapper were examined for their "
+     "intestinal helminth parasites. A raccoon dog was found to be infected with hookworms."), None),
+    # "two sheep breeds" counts breeds; "(n = 98)" counts the cases
+    ("Skin tumours of sheep and goats", ("Clinical cases (n = 98) of tumours were studied to link tumour type with "
+     "breed, sex and age. Tumours were seen in two sheep breeds and in one goat breed."), None),
+    # an abattoir screen
+    ("Ovarian tumours in buffaloes: an abattoir-based study", ("A total of 180 pairs of ovaries were examined at "
+     "slaughter. Tumours were recorded in 10 animals accounting for 5.5%."), None),
+    # an anatomy study: "5 dogs were used"
+    ("Anatomy of the vertebral column in a local dog breed", ("In this study the vertebrae were examined. For this "
+     "purpose, 5 adult dogs were used. The numbers of vertebrae are reported."), None),
+    # "20 neoplasias from 19 guinea pigs": the nearest number counts, and 19 is more than a case series
+    ("Spontaneous tumours in guinea pigs", ("The aim of the study is to describe tumours in guinea pigs. Twenty "
+     "neoplasias from 19 guinea pigs were examined. Most animals were pets."), None),
+]
+
+
+# ---- cases added with classify-8 (after the first run on the sixth real held-out set; see eval/classify_heldout.md)
+_C8: list[_Case] = [
+    # herd outbreaks told by who fell ill in one herd, however many animals
+    ("Lead poisoning in a beef herd", ("Over one week, 15 animals in a herd of 90 beef cattle became recumbent and "
+     "died. Lead was found in the kidney."), ("cattle",), None),
+    ("Enterotoxaemia in a goat herd", ("This study presents findings from a herd of dairy goats in which 40 kids "
+     "died within two days despite vaccination."), ("goat",), None),
+    ("Selenium toxicosis in finishing pigs", ("Finishing pigs (n = 300) became paralysed after accidental "
+     "ingestion of a mineral premix with too much selenium."), ("pig",), None),
+    # a field outbreak stays a case even when it was then reproduced on purpose
+    ("Photosensitisation in sheep: a field outbreak and its experimental reproduction", ("Spontaneous poisoning "
+     "occurred in a flock of 200 sheep, and 14 animals became ill. Two experimental sheep fed the grass developed "
+     "the same lesions."), ("sheep",), None),
+    # "The present report summarizes": the record names itself; "Three kids out of 19": 19 is the group
+    ("Report of enterotoxaemia in goat kids", ("The present report summarizes enterotoxaemia in goat kids. Three "
+     "kids out of 19 recently purchased goats died; C. perfringens type D was isolated."), ("goat",), None),
+    # "Review of ... in eight guinea pigs" is the clinic's own series; so is an "overview" of four operated cases
+    ("Review of gastric torsion in six guinea pigs", ("The authors present six cases of gastric torsion seen at "
+     "the clinic; five were operated on and two survived."), ("guinea pig",), None),
+    ("Gastric dilatation in guinea pigs", ("The aim was to present an overview of the syndrome. Four cases were "
+     "evaluated. All four patients underwent surgery; one was euthanized and three died postoperatively."),
+     ("guinea pig",), None),
+    # a puppy in a veterinary journal, with nobody else named; a calf by its article
+    ("Persistent right aortic arch: a case report", ("It describes a case of a terrier puppy with regurgitation. "
+     "The patient recovered after surgery."), ("dog",), "Veterinary Record"),
+    ("Surgical management of hydrocephalus in a calf", "The head of the newborn was drained surgically.",
+     ("cattle",), None),
+    # Portuguese horse words
+    ("Malformação congênita em neonato equino - relato de caso", ("Este trabalho relata o caso de uma potra com "
+     "anoftalmia. Foi atendido um neonato equino com 24 horas de vida."), ("horse",), None),
+]
+
+
+_C8_NOT: list[_Not] = [
+    # the cat that bit is not the patient of a sexed age
+    ("Septic arthritis of a finger", ("We present a case of a 70-year-old female who was bitten by a cat and "
+     "developed a septic joint despite antibiotics."), None),
+    # healthy animals examined for a method; medical records reviewed for 13 rabbits
+    ("Neurologic examination of healthy adult hedgehogs", ("To describe a modified neurologic examination, 10 "
+     "adult hedgehogs were examined twice."), None),
+    ("Thymomas in rabbits", ("Medical records were reviewed to find all pet rabbits with a mediastinal mass (n=13). "
+     "In seven rabbits the mass was removed; four rabbits were euthanized."), None),
+    # deaths on one farm over ten years are a mortality study; goats "accidentally fed" in general are a review
+    ("Calf mortality on a large breeding farm", ("Calf deaths on a large breeding farm were studied over a 10-year "
+     "period from medical records. Digestive disease caused most deaths."), None),
+    ("Plant poisoning in goats", ("Poisoning may occur if goats are accidentally fed garden cuttings. Yew, oak and "
+     "rhododendron are common causes; treatment is supportive."), None),
+]
+
+
+# ---- cases added with classify-9 (after the first run on the seventh real held-out set; see eval/classify_heldout.md)
+_C9: list[_Case] = [
+    # a case series whose title names no animal, in an unknown journal: two animal words and nobody else
+    ("CT findings and surgical outcome of dermoid sinuses: a case series", ("This case series describes the "
+     "imaging of seven dogs with dermoid sinuses. The sinuses were excised from all dogs."), ("dog",), None),
+    # a Portuguese herd outbreak: "De um lote de 150 bovinos ... 40 animais chegaram a óbito"
+    ("Intoxicação espontânea por planta em bovinos", ("De um lote de 150 bovinos com acesso à planta, 40 animais "
+     "chegaram a óbito. Havia edema subcutâneo."), ("cattle",), None),
+    # Polish and Ukrainian case words and animal words
+    ("Idiopatyczne wodosierdzie u psa – opis przypadku", "Artykuł opisuje przypadek wodosierdzia u psa.", ("dog",),
+     None),
+    ("Холецистит у собаки. Клінічний випадок", "Об'єктом дослідження була собака породи такса віком сім років.",
+     ("dog",), None),
+    # Japanese: a single character names the animal; an age in days ("日齢") is an animal's
+    ("猫の胆管肝炎の1症例", "3歳,雑種猫,去勢雄.食欲不振を主訴に来院した.", ("cat",), None),
+    ("豚の脳炎", "ランドレース種,雌,45日齢,鑑定殺例.養豚場で呼吸器病が流行した.", ("pig",), None),
+]
+
+
+_C9_NOT: list[_Not] = [
+    # the horse that kicked is not the patient
+    ("Facial fractures from a horse hoof kick: report of a case", ("Horses cause many farm injuries. We describe "
+     "the surgical repair of facial fractures in a child kicked by a horse."), None),
+    # more than 12 animals, not a case series: "a report of 15 cases"; "First case of ..." over a screening study
+    ("Nasal polyps in horses: a report of 14 cases", ("The clinical features of 14 cases of nasal polyps are "
+     "described. Two horses were younger than one year."), None),
+    ("First case of lungworm infection in cats in the region", ("Seventy cats from a shelter and a clinic were "
+     "included in the study; larvae were found in 2/70 (2.9%) faecal samples."), None),
+    # "case series studies ... are limited" is about other work
+    ("Retrospective study of inguinal hernias in 35 dogs", ("Case series studies on this hernia are limited. "
+     "Medical records of 35 dogs were reviewed; most were small breeds."), None),
+    # Japanese: a 65-year-old man, with a cat only as the source
+    ("猫ひっかき病の1例", "65歳の男性.飼い猫に引っかかれた後にリンパ節腫脹を認めた.", None),
+]
+
+
+# ---- cases added with classify-10 (after the first run on the eighth real held-out set; see eval/classify_heldout.md)
+_C10: list[_Case] = [
+    # herd outbreaks: "affected most of the cows in a 150-cow dairy herd", "a flock ... was struck by", a title
+    # with the outbreak late in it
+    ("Abortion storm in a dairy herd", ("A serious outbreak of abortion affected most of the heifers in a 150-cow "
+     "dairy herd in Devon. Twelve cows died and 30 aborted."), ("cattle",), None),
+    ("Severe orf in goats", ("A flock of 60 goats was struck by orf. The virus was then used to experimentally "
+     "infect two kids."), ("goat",), None),
+    ("A herd-level description of a caseous lymphadenitis outbreak in dairy cattle", ("Caseous lymphadenitis in a "
+     "dairy cattle herd is described. Twenty-eight cows and three heifers were affected."), ("cattle",), None),
+    # "features of five cases": not a part of a total
+    ("Pythiosis in dogs of a dry region", ("We describe the clinical and epidemiological features of five cases of "
+     "pythiosis in dogs. Weight loss and vomiting were common."), ("dog",), None),
+    # "describes the occurrence of ... in two dogs"
+    ("Botulism in dogs on farms", ("The present study describes the occurrence of type C botulism in two dogs on "
+     "neighbouring farms. Risk factors for botulism are discussed."), ("dog",), None),
+    # a first sentence that goes on after "is described"; "put on record"; an emu under a generic "bird"
+    ("Uterine torsion in a mare", ("A case of uterine torsion in a mare is described in which the torsion was "
+     "corrected by standing laparotomy."), ("horse",), None),
+    ("Gizzard impaction in Emu Bird: necropsy report", ("This report puts on record the necropsy findings of an "
+     "emu that died of gizzard impaction."), ("emu",), None),
+]
+
+
+_C10_NOT: list[_Not] = [
+    # a cat coordinated with a biting dog is a biter too
+    ("Pasteurella meningitis without a history of cat and dog bites", ("Case presentation: An 80-year-old male "
+     "patient was admitted with confusion; P. multocida grew from his blood."), None),
+]
+
+
+@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10)
+def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
+                                     journal: str | None) -> None:
+    """classify-4 to classify-10 fixes for records that are veterinary case reports."""
+    c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
+    assert c.is_veterinary_case_report, c.reasons
+    assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
+
+
+@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT)
+def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
+    """classify-4 to classify-10 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
+    animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
+    studies, biters."""
+    c = classify.classify(Article(title=title, abstract=abstract, pmid="CN", journal=journal), lex)
+    assert not c.is_veterinary_case_report, c.reasons
