@@ -29,7 +29,7 @@ _NOT_A_COUNT = re.compile(
 )
 _H = "[-\u2010\u2011\u2012]"  # a hyphen, also the non-breaking one ("4\u2011month\u2011old")
 _AGE = re.compile(
-    r"(?:\b(?:an?|one|the|this|our|their|his|her|in|of)\s+(?:[a-z]+\s+){0,2}?\(?)"
+    r"(?:\b(?:an?|one|the|this|our|their|his|her|in|of|from)\s+(?:[a-z]+\s+){0,2}?\(?)"
     rf"((?:\d+(?:[.,]\d+)?|[a-z]+(?:-[a-z]+)?)(?:\s*|{_H})(?:year|yr|month|mo|week|wk|day)s?(?:\s*|{_H})old)\b",
     re.IGNORECASE,
 )
