@@ -399,18 +399,36 @@ _C11_NOT: list[_Not] = [
 ]
 
 
-@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11)
+# ---- cases added with classify-12 (after the first run on the tenth real held-out set; see eval/classify_heldout.md)
+_C12: list[_Case] = [
+    # "a fatal case ... and review of literature" is a case; the toad that poisoned the dog is not a patient
+    ("A fatal case of toad (Bufo) intoxication in a Labrador dog and review of literature", ("A dog that chewed a "
+     "toad was presented with salivation and arrhythmia and died despite treatment."), ("dog",), None),
+    # "This paper reports a cluster of cases"
+    ("Proventricular dilatation disease in parrots in a new region", ("This paper reports a cluster of cases seen "
+     "in 2019. Clinical signs and autopsy findings are described."), ("parrot",), None),
+]
+
+
+_C12_NOT: list[_Not] = [
+    # a poison given on purpose to six sheep is an experiment
+    ("Experimental oleander toxicosis in sheep", ("Dried oleander leaves were administered orally to six native male "
+     "sheep. Five sheep died within 12 h."), None),
+]
+
+
+@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-11 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-12 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
 
 
-@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT)
+@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-11 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-12 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

@@ -31,7 +31,9 @@ _TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not
     r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
-_CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\b", re.IGNORECASE)
+_CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\b"
+                              r"|\b(?:a|an|one|fatal|rare|unusual|first)\s+(?:\w+\s+)?case\b.{0,100}\band\s+(?:a\s+)?review\b",
+                              re.IGNORECASE)  # "A Fatal Case of ... in a Dog and Review of Literature"
 _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
 _CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) "

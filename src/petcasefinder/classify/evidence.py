@@ -53,7 +53,8 @@ _FUTURE_WORK = re.compile(
 _AGGRESSOR_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+)?[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking|inflicted|"
                               r"hoof[ -]kicks?|kicks?|kicked|trampl\w*|gor(?:ed|ing)|stings?|stung)\b",
                               re.IGNORECASE)
-_AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from|exposure to|exposed to|contact with) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
+_AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from|exposure to|exposed to|contact with|chewing|mouthing|ingesting|eating|"
+                               r"ingestion of) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
                                r"(?:an?|the|one|two|several|his|her|their|its)\s+)?"
                                r"(?:(?:domestic|stray|feral|pet|owned|wild|neighbou?r'?s?|free-roaming|unknown)\s+)*$",
                                re.IGNORECASE)
@@ -126,9 +127,16 @@ class Evidence:
         return [m for m in self.mentions[field] if (field, m.start) not in self.adjectival]
 
 
+_VENOMOUS = re.compile(r"(?:toads?|bufo|buffo|snakes?|vipers?|adders?|rattlesnakes?|scorpions?|spiders?|bees?|wasps?|"
+                       r"hornets?|jellyfish|caterpillars?)\b", re.IGNORECASE)
+_TOXIN_AFTER = re.compile(r"(?:\s*\([^)]{0,40}\))?[ -](?:intoxication|poisoning|toxicosis|venom|envenomation)\b", re.IGNORECASE)
+
+
 def _is_aggressor(text: str, m: SpeciesMention) -> bool:
-    """'snake bite', 'cat scratches', 'attacked by a stray dog': the animal that did it, not a patient."""
-    return bool(_AGGRESSOR_AFTER.match(text, m.end) or _AGGRESSOR_BEFORE.search(text[max(0, m.start - 40) : m.start]))
+    """'snake bite', 'cat scratches', 'attacked by a stray dog', 'Toad (Bufo) intoxication in a dog': the animal that
+    did it, not a patient."""
+    return bool(_AGGRESSOR_AFTER.match(text, m.end) or _AGGRESSOR_BEFORE.search(text[max(0, m.start - 40) : m.start])
+                or (_VENOMOUS.match(m.said) and _TOXIN_AFTER.match(text, m.end)))
 
 
 def phrase(text: str, start: int, end: int, words_after: int = 0, words_before: int = 0, limit: int = 110) -> str:
