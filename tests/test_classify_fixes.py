@@ -417,18 +417,30 @@ _C12_NOT: list[_Not] = [
 ]
 
 
+# ---- cases added with classify-13 (after the first run on the eleventh real held-out set)
+_C13_NOT: list[_Not] = [
+    # people infected by "infected pet rats": the rats are the source, the patients are people
+    ("An outbreak of cowpox: transmission by infected pet rats", ("We report 6 patients who had bought infected pet "
+     "rats from one shop. Lesions were on the patients' necks."), None),
+    # an overview whose diseases "are reviewed"
+    ("Diseases of pet birds", ("Clinical signs of many companion birds are presented. Infectious and metabolic "
+     "disorders common to each kind of bird are reviewed."), None),
+]
+
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-12 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-13 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
 
 
-@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT)
+@pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
+                         + _C13_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-12 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-13 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

@@ -56,7 +56,7 @@ _AGGRESSOR_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+)?[ -](?:bites?|bitten|
 _AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from|exposure to|exposed to|contact with|chewing|mouthing|ingesting|eating|"
                                r"ingestion of) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
                                r"(?:an?|the|one|two|several|his|her|their|its)\s+)?"
-                               r"(?:(?:domestic|stray|feral|pet|owned|wild|neighbou?r'?s?|free-roaming|unknown)\s+)*$",
+                               r"(?:(?:domestic|stray|feral|pet|owned|wild|neighbou?r'?s?|free-roaming|unknown|infected|rabid|sick)\s+)*$",
                                re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.;:!?](?:\s|$)|\n")
 FIELDS = ("title", "abstract")
