@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .evidence import OCCUPATION, Evidence, Hit
+from .evidence import OCCUPATION, Evidence, Hit, number
 from .patient import LAB_SPECIES, Patient
 
 CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
@@ -36,13 +36,12 @@ _CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\
                               re.IGNORECASE)  # "A Fatal Case of ... in a Dog and Review of Literature"
 _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
-_CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) "
-                         r"(?:cases|animals|masses|tumou?rs|neoplasms)\b|\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
 _N_EQUALS = re.compile(r"\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
+_CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) "
+                         r"(?:cases|animals|masses|tumou?rs|neoplasms)\b|" + _N_EQUALS.pattern, re.IGNORECASE)
 # "three of 43 animals", "12 (27%) out of 45 cases": the total the cases came from (not "features of five cases")
 _OF_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                         r"(?:[\w()%-]+\s+){0,2}?(?:out\s+)?(?:of|from)\s+$", re.IGNORECASE)
-_NUMBERS = {w: i + 2 for i, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 
 
 @dataclass(frozen=True)
@@ -94,8 +93,7 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
         return title[0].n, f"title: '{title[0].quote}'"
     cases = _CASE_COUNT.search(ev.texts["title"])  # "Equine paranasal sinus cysts: a report of 15 cases"
     if cases and cases.group(1):
-        w = cases.group(1).lower()
-        return (int(w) if w.isdigit() else _NUMBERS[w]), f"title: '{cases.group(0)}'"
+        return number(cases.group(1)) or 0, f"title: '{cases.group(0)}'"
     total = _N_EQUALS.search(ev.texts["abstract"])  # "all rabbits with mediastinal masses (n=13)"
     if counts:
         best = max(counts, key=lambda c: c.n)
@@ -108,8 +106,8 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
         m = next((x for x in _CASE_COUNT.finditer(text) if not _OF_BEFORE.search(text[max(0, x.start() - 40) : x.start()])
                   and not (x.group(2) and int(x.group(2)) <= CASE_SERIES_MAX)), None)  # "(n = 3)": a group size
         if m:
-            w = (m.group(1) or m.group(2)).lower()  # "eight masses", "Clinical cases (n = 104)"
-            return (int(w) if w.isdigit() else _NUMBERS[w]), f"{f}: '{m.group(0)}'"
+            # "eight masses", "Clinical cases (n = 104)"; the pattern admits only numbers that number() reads
+            return number(m.group(1) or m.group(2)) or 0, f"{f}: '{m.group(0)}'"
     return None, ""
 
 

@@ -228,7 +228,8 @@ _OWNED = re.compile(r"\b(?:her|his|their|the (?:patient|owner|family|man|woman|b
 _OWNED_START = re.compile(r"(?:her|his|their)\s", re.IGNORECASE)
 
 
-def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) -> list[Signalment]:
+def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...],
+                  aggressors: frozenset[tuple[str, int]]) -> list[Signalment]:
     out = []
     person_pat = COMBINED["person"]
     for m in _AGE.finditer(text):
@@ -237,7 +238,8 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
         stop = _SENTENCE_STOP.search(text, m.end())
         window_end = min(stop.start() if stop else len(text), m.end() + 100)
         # not the animal that bit ("a 66-year-old female who was bitten by a cat")
-        animal = next((x for x in mentions if m.end() <= x.start < window_end and not _is_aggressor(text, x)), None)
+        animal = next((x for x in mentions if m.end() <= x.start < window_end and (field, x.start) not in aggressors),
+                      None)
         person = person_pat.search(text, m.end(), window_end)
         if person and _animal_follows(text, person.end(), mentions, gap=_JUST_SPACE):
             person = None  # "a 2-month-old Asian Shepherd puppy": part of the breed, not a shepherd
@@ -267,7 +269,7 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...]) ->
             continue
         near = text[max(0, m.start() - 30) : m.end() + 30]
         animal = next((x for x in mentions if abs(x.start - m.start()) <= 30), None)
-        if COMBINED["person"].search(near):
+        if person_pat.search(near):
             out.append(Signalment(field, m.start(), "human", None, m.group(0)))
         elif animal or "齢" in m.group(0):  # "齢" (an animal's age) is not said of a person
             out.append(Signalment(field, m.start(), "animal", animal.species if animal else None, m.group(0)))
@@ -303,7 +305,7 @@ def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count
         pre = text[max(0, x.start - 60) : x.start][: m.start()].rstrip().lower()
         if pre.endswith("and") or _PART_OF.search(pre):
             continue  # "dogs and 3 cats" is handled by the cat mention; "48 of 134 chickens", "12/15" are totals
-        n = _number(m.group(1))
+        n = number(m.group(1))
         if n is not None and 0 < n < 100000:
             start = x.start - (len(text[max(0, x.start - 60) : x.start]) - m.start())
             # "experimental reproduction ... in 3 rabbits": animals dosed to confirm the diagnosis, not patients
@@ -312,7 +314,8 @@ def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count
     return out
 
 
-def _number(s: str) -> int | None:
+def number(s: str) -> int | None:
+    """'12', 'twelve', 'twenty-one' -> the number; None for anything else."""
     if s.isdigit():
         return int(s)
     parts = re.split(r"[- ]", s.lower())
@@ -345,7 +348,8 @@ def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
         named = lex.mesh(h.descriptor)
         if named:
             mesh.append((h.descriptor, named[0], named[1]))
-    signalments = [s for f in FIELDS for s in _signalments(f, texts[f], mentions[f])]
+    aggressors = frozenset((f, m.start) for f in FIELDS for m in mentions[f] if _is_aggressor(texts[f], m))
+    signalments = [s for f in FIELDS for s in _signalments(f, texts[f], mentions[f], aggressors)]
     counts = [
         c for f in FIELDS
         for c in _counts(f, texts[f], [m for m in mentions[f] if (f, m.start) not in adjectival])
@@ -359,7 +363,7 @@ def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
         hits={k: tuple(v) for k, v in hits.items()},
         mentions=mentions,
         adjectival=frozenset(adjectival),
-        aggressors=frozenset((f, m.start) for f in FIELDS for m in mentions[f] if _is_aggressor(texts[f], m)),
+        aggressors=aggressors,
         lab_mentions=tuple(lab),
         signalments=tuple(signalments),
         counts=tuple(counts),
