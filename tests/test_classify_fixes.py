@@ -428,10 +428,22 @@ _C13_NOT: list[_Not] = [
 ]
 
 
-@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12)
+# ---- cases added with classify-14 (between the eleventh and twelfth sets, from misses of earlier sets)
+_C14: list[_Case] = [
+    # Turkish: the calf is "buzağıda" (in a calf); "olgu sunumu" is a case report
+    ("Bir buzağıda kalp anomalisi", ("Bu olgu sunumunda, kliniğe getirilen iki günlük bir buzağıda görülen kalp "
+     "anomalisi tanımlandı."), ("cattle",), None),
+    # a capitalised common name: the calf of an "Asian Elephant" is an elephant, not a cow
+    ("Wound care in an orphaned calf", ("A 2-month-old female Asian Elephant calf was admitted with a deep wound on "
+     "the leg. The wound healed after eight weeks of dressings."), ("elephant",), None),
+]
+
+
+@pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
+                         + _C14)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-13 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-14 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)

@@ -123,6 +123,10 @@ def test_longest_match_keeps_species_apart(lex: SpeciesLexicon) -> None:
     assert found(lex, "a juvenile Didelphis albiventris") == ["opossum"]
     assert found(lex, "the genus Didelphis") == []
     assert found(lex, "Florida was hit by a storm") == []
+    # a capitalised common-name word keeps a proper-noun-prone name an animal; a bare capital still does not
+    assert found(lex, "a female Asian Elephant calf was admitted") == ["elephant"]
+    assert found(lex, "a Red Fox was hit by a car") == ["fox"]
+    assert found(lex, "patients from Eastern Turkey were seen") == []
     m = lex.find("A 12-year-old spayed female Labrador retriever")[0]
     assert (m.said, m.species, m.breed, m.kind) == ("Labrador retriever", "dog", "Labrador Retriever", "breed")
     text = "An 8-year-old Chihuahua"
@@ -186,3 +190,14 @@ def test_japanese_and_slavic_animal_words(lex: SpeciesLexicon) -> None:
     assert found(lex, "馬鈴薯を給与") == []
     assert found(lex, "u psa rasy beagle") == ["dog", "dog"]
     assert found(lex, "Холецистит у собаки") == ["dog"]
+
+
+def test_turkish_animal_words_take_their_endings(lex: SpeciesLexicon) -> None:
+    """Turkish adds endings where English adds words: "in a calf" is one word ("buzağıda"), in any case."""
+    assert found(lex, "Bir buzağıda görülen olgu") == ["cattle"]
+    assert found(lex, "KÖPEKLERDE VE KEDİLERDE") == ["dog", "cat"]
+    assert found(lex, "köpeğin ve keçilerin") == ["dog", "goat"]
+    assert found(lex, "koyunlarındaki") == ["sheep"]
+    # not a stem with any ending, and not words of other languages that share the letters
+    assert found(lex, "kedicik ve köpekbalığı") == []
+    assert found(lex, "o cão deve ser tratado") == ["dog"]

@@ -32,6 +32,9 @@ TOKEN_PATTERN = r"[\u3400-\u4dbf\u4e00-\u9fff]|[\u3040-\u309f]+|[\u30a0-\u30ff]+
 _TOKEN = re.compile(TOKEN_PATTERN)
 _JOIN_GAP = re.compile(r"[\s\-'’]*|\.\s*")
 _SENTENCE_END = ".!?:;\n"
+# Turkish endings after a stem flagged "tr", accents folded and dotless i read as i: plural, possessive, then case
+# ("buzağılarda" = calves + in, "köpeğin" = of the dog, "kedilerinde" = in their cats).
+_TR_ENDING = re.compile(r"(?:l[ae]r)?(?:s?[iu]|l[ae]r[iu])?(?:n?[dt][ae]n?|n?[iu]n|y?[iu]|y?[ae]|n[ae]|y?l[ae])?(?:ki)?")
 _NUMBER_WORDS = frozenset({
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
     "thirty", "forty", "fifty",
@@ -110,6 +113,8 @@ class SpeciesLexicon:
         self._terms = terms
         self._mesh = mesh
         self._cues = cues
+        self._stems = sorted(((k.replace("ı", "i"), t) for k, t in terms.items() if "tr" in t.flags),
+                             key=lambda kt: -len(kt[0]))
         self._suffixes = sorted((s, sp) for sp, sufs in cues.get("suffix", {}).items() for s in sufs)
         self._max_words = max((k.count(" ") + 1 for k in terms), default=1)
         self._prefixes = {" ".join(k.split(" ")[:n]) for k in terms for n in range(1, k.count(" ") + 2)}
@@ -157,7 +162,7 @@ class SpeciesLexicon:
         out: list[SpeciesMention] = []
         i = 0
         while i < len(toks):
-            hit = self._match_at(text, toks, i, owner_text) or self._suffix_at(toks[i])
+            hit = self._match_at(text, toks, i, owner_text) or self._inflected_at(toks[i]) or self._suffix_at(toks[i])
             if hit is None:
                 i += 1
                 continue
@@ -216,6 +221,15 @@ class SpeciesLexicon:
                 return (n + 1 if "genus" in term.flags else n), term  # a genus takes its epithet along
         return None
 
+    def _inflected_at(self, tok: _Token) -> tuple[int, Term] | None:
+        """A Turkish animal word with its endings ("Buzağıda", "KÖPEKLERDE"): Turkish inflects where English
+        adds words, so the whole-word match misses it."""
+        key = tok.key.replace("ı", "i")
+        for stem, term in self._stems:
+            if key.startswith(stem) and _TR_ENDING.fullmatch(key, len(stem)):
+                return 1, term
+        return None
+
     def _suffix_at(self, tok: _Token) -> tuple[int, Term] | None:
         """A designer cross not yet in VBO ("Bernadoodle"): known suffix, longer word."""
         for suffix, species in self._suffixes:
@@ -250,7 +264,9 @@ class SpeciesLexicon:
         if "lower" in term.flags and not owner and surface[:1].isupper() and not surface.isupper():
             prev = text[:toks[i].start].rstrip()
             at_sentence_start = not prev or prev[-1] in _SENTENCE_END or prev.endswith(("(", '"'))
-            return at_sentence_start or _title_case(line)
+            named = i > 0 and toks[i - 1].key in self._cue("proper", key) and text[toks[i - 1].end : toks[i].start] \
+                == " " and text[toks[i - 1].start].isupper()  # "an Asian Elephant calf"
+            return at_sentence_start or named or _title_case(line)
         return True
 
     def _cue(self, where: str, key: str) -> set[str]:
