@@ -30,7 +30,7 @@ _TITLE_SINGLE = re.compile(
 _TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
     r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
-_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
 _CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\b"
                               r"|\b(?:a|an|one|fatal|rare|unusual|first)\s+(?:\w+\s+)?case\b.{0,100}\band\s+(?:a\s+)?review\b",
                               re.IGNORECASE)  # "A Fatal Case of ... in a Dog and Review of Literature"
@@ -204,11 +204,26 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
     return lab, clinical, quote
 
 
+_LOOSE_STATS = re.compile(r"significant(?:ly)?\b", re.IGNORECASE)
+
+
+def _inferential(ev: Evidence, case: CaseEvidence, n: int | None) -> Hit | None:
+    """Statistics or a control group; but "significantly improved" said of the one animal a title names ("... in
+    a cat") and the abstract speaks of in the singular is a clinician's word, not a statistic."""
+    control = ev.first("control")
+    stats = ev.hits.get("stats", ())
+    said = [m.said.lower() for m in ev.nouns("abstract")]
+    singular = sum(not s.endswith("s") for s in said) > len(said) / 2
+    if not control and case.soft and n in (None, 1) and singular and all(_LOOSE_STATS.match(h.quote) for h in stats):
+        return None
+    return control or ev.first("stats")
+
+
 def decide(ev: Evidence, patient: Patient) -> Design:
     pub_case = _pub(ev, {"case reports"})
     case = _case_evidence(ev, patient)
     n, n_quote = animal_count(ev, patient)
-    inferential = ev.first("stats") or ev.first("control")
+    inferential = _inferential(ev, case, n)
 
     pub_sr = _pub(ev, _SR_TYPES)
     sr_hit = ev.first("sr", "title") or (ev.first("sr") if ev.n("sr") >= 2 else None)
@@ -245,6 +260,8 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         # a questionnaire study may open with a vignette ("a 4-year-old Labrador ..."): still a survey
         return Design("survey", f"survey ({_q(ev.first('survey'))})")
     strong = case.firm or (case.soft if not (inferential or ev.first("trial")) else ())
+    if strong and not case.self_described and inferential and ev.first("invitro"):
+        strong = ()  # "models CT-derived from a 6-month-old Labrador ... P < .01": the dog is an in vitro template
     if strong and n is not None and n > CASE_SERIES_MAX and (
             not case.self_described or (ev.first("cohort") and not (pub_case or ev.first("case_series")))):
         # "in 40 cats" without calling itself a case series: a retrospective study; so is "First case of ..." over
