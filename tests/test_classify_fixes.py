@@ -447,6 +447,17 @@ _C15: list[_Case] = [
      "and the cat went home after five days."), ("cat",), None),
 ]
 
+# ---- classify-16 (from a miss of the eleventh set): an adjective used as the animal's name
+_C16: list[_Case] = [
+    ("Botulism in a canine: signs and care", ("This report describes botulism in a canine. A canine, male, Beagle "
+     "breed, two years old, was seen at the university hospital. After stabilising the patient, the animal was fed "
+     "by tube and the patient went home after three weeks."), ("dog",), None),
+    # "Friesian cross" names the dairy cow (from a miss of the tenth set)
+    ("Uterine prolapse in a Friesian cross: a case report", ("A 400 kg Friesian cross was presented to the teaching "
+     "hospital two days after calving with a prolapsed uterus. It was replaced under epidural anaesthesia."),
+     ("cattle",), None),
+]
+
 _C15_NOT: list[_Not] = [
     # printed bone models copied from one named dog, compared in groups with P values: an in vitro study
     ("Plate fixation of femoral fractures in a printed canine bone model", ("This in vitro study compared three "
@@ -463,10 +474,10 @@ _C15_NOT: list[_Not] = [
 
 
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
-                         + _C14 + _C15)
+                         + _C14 + _C15 + _C16)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-15 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-16 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)

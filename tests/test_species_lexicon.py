@@ -127,6 +127,10 @@ def test_longest_match_keeps_species_apart(lex: SpeciesLexicon) -> None:
     assert found(lex, "a female Asian Elephant calf was admitted") == ["elephant"]
     assert found(lex, "a Red Fox was hit by a car") == ["fox"]
     assert found(lex, "patients from Eastern Turkey were seen") == []
+    # "Friesian" alone is the dairy breed when a cue says so ("a Friesian cross", "Friesian cows"), never a horse's
+    assert found(lex, "A 400-kg Friesian cross was presented") == ["cattle"]
+    assert found(lex, "a Friesian stallion") == ["horse"]
+    assert found(lex, "a Friesian horse") == ["horse"]
     m = lex.find("A 12-year-old spayed female Labrador retriever")[0]
     assert (m.said, m.species, m.breed, m.kind) == ("Labrador retriever", "dog", "Labrador Retriever", "breed")
     text = "An 8-year-old Chihuahua"

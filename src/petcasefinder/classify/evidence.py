@@ -132,6 +132,16 @@ _VENOMOUS = re.compile(r"(?:toads?|bufo|buffo|snakes?|vipers?|adders?|rattlesnak
 _TOXIN_AFTER = re.compile(r"(?:\s*\([^)]{0,40}\))?[ -](?:intoxication|poisoning|toxicosis|venom|envenomation)\b", re.IGNORECASE)
 
 
+_ONE_BEFORE = re.compile(r"\b(?:a|an|one|this|um|uma|un|una)\s+$", re.IGNORECASE)
+_NOUN_END = re.compile(r"\s*(?:[,.:;!?)]|$|(?:was|is|with|who|which|that|had|has|presented|showed|developed|"
+                       r"underwent|aged)\b)", re.IGNORECASE)
+
+
+def _noun_use(text: str, m: SpeciesMention) -> bool:
+    """'Tetanus in a canine: ...', 'A canine, female, Pitbull breed': an adjective used as the animal's name."""
+    return bool(_ONE_BEFORE.search(text[max(0, m.start - 8) : m.start]) and _NOUN_END.match(text, m.end))
+
+
 def _is_aggressor(text: str, m: SpeciesMention) -> bool:
     """'snake bite', 'cat scratches', 'attacked by a stray dog', 'Toad (Bufo) intoxication in a dog': the animal that
     did it, not a patient."""
@@ -335,7 +345,7 @@ def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
     for f in FIELDS:
         for m in mentions[f]:
             flags = lex.flags(m)
-            if "adj" in flags:
+            if "adj" in flags and not _noun_use(texts[f], m):
                 adjectival.add((f, m.start))
             if "lab" in flags:
                 lab.append(m)
