@@ -458,6 +458,18 @@ _C16: list[_Case] = [
      ("cattle",), None),
 ]
 
+# ---- classify-17 (after the first run on the thirteenth real held-out set)
+_C17: list[_Case] = [
+    # "reports the first occurrence of T. canis infecting a tayra": one wild animal's case (and a new species)
+    ("First record of Toxocara canis parasitizing tayra (Eira barbara) in Peru", ("Toxocara canis is a roundworm of "
+     "dogs and other canids. This study reports the first occurrence of T. canis infecting a tayra in Peru. The "
+     "animal was found injured beside a road and its faeces held many eggs."), ("tayra",), None),
+    # "a detailed characterization of a natural outbreak" in one farm, with its epidemiology, is one outbreak
+    ("Natural shrub poisoning causing ataxia in sheep in Chile", ("This paper gives a detailed characterization of a "
+     "natural outbreak of shrub poisoning in sheep. Twelve of 40 ewes on one farm became ataxic. The epidemiological "
+     "setting and the brain lesions support the diagnosis."), ("sheep",), None),
+]
+
 _C15_NOT: list[_Not] = [
     # printed bone models copied from one named dog, compared in groups with P values: an in vitro study
     ("Plate fixation of femoral fractures in a printed canine bone model", ("This in vitro study compared three "
@@ -474,10 +486,10 @@ _C15_NOT: list[_Not] = [
 
 
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
-                         + _C14 + _C15 + _C16)
+                         + _C14 + _C15 + _C16 + _C17)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-16 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-17 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)

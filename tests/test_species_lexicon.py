@@ -118,6 +118,7 @@ def test_longest_match_keeps_species_apart(lex: SpeciesLexicon) -> None:
     assert found(lex, "an Amur leopard cat") == ["leopard cat"]
     assert found(lex, "a fishing cat") == ["fishing cat"]
     assert found(lex, "an okapi") == ["okapi"]
+    assert found(lex, "a lesser grison (Galictis cuja)") == ["grison", "grison"]
     assert found(lex, "a black kite (Milvus migrans)") == ["bird of prey", "bird of prey"]
     # a genus whose known binomials name one species names it in any binomial, never alone
     assert found(lex, "a juvenile Didelphis albiventris") == ["opossum"]

@@ -160,8 +160,9 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
 _AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
 _FOUND_IN_ONE = re.compile(
     r"(?:\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated)\b"
-    r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:occurrence|case|cases|"
-    r"outbreak)\b[^.;]{0,80}?\bin (?:a|an|one|two|three|four) )(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
+    r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:first )?(?:occurrence|case|"
+    r"cases|outbreak)\b(?:[^.;]|\.(?= [a-z])){0,80}?\b(?:in|infecting|parasiti[sz]ing|affecting) (?:a|an|one|two|three|four) )"
+    r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
 
 
 def _one_animal(ev: Evidence, patient: Patient) -> str:
