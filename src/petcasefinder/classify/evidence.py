@@ -337,7 +337,7 @@ def number(s: str) -> int | None:
 
 def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
     texts = {"title": article.title or "", "abstract": article.abstract or ""}
-    found = {f: lex.find(texts[f]) for f in FIELDS}
+    found = {f: lex.find(texts[f], settle=False) for f in FIELDS}  # settled below, across title and abstract
     # "a doe" in the abstract of a report titled "... in a pet rabbit" is the rabbit
     mentions = {f: tuple(lex.settle(found[f], [m.species for g in FIELDS if g != f for m in found[g]])) for f in FIELDS}
     adjectival: set[tuple[str, int]] = set()

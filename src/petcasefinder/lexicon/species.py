@@ -152,11 +152,12 @@ class SpeciesLexicon:
         return t.flags if t else frozenset()
 
     # ---- matching ------------------------------------------------------------------------------
-    def find(self, text: str, *, owner_text: bool = False) -> list[SpeciesMention]:
+    def find(self, text: str, *, owner_text: bool = False, settle: bool = True) -> list[SpeciesMention]:
         """Every species mention in ``text``, left to right, longest name first.
 
         ``owner_text=True`` is for an owner's own words (a search box): there "lab" or "boxer" alone already
         means the dog, so the context cues are not required (block words such as "lab results" still apply).
+        ``settle=False`` leaves shared sex words for the caller to settle across several texts.
         """
         toks = [_Token(norm(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         out: list[SpeciesMention] = []
@@ -174,7 +175,8 @@ class SpeciesLexicon:
             kind = "breed" if term.breed else term.kind
             out.append(SpeciesMention(start, end, text[start:end], term.species, term.breed, kind))
             i += n
-        return self.settle(_head_final(text, out, self._generic))
+        found = _head_final(text, out, self._generic)
+        return self.settle(found) if settle else found
 
     def settle(self, mentions: list[SpeciesMention], named: Iterable[str] = ()) -> list[SpeciesMention]:
         """A sex word several species share ("doe", "buck") names the species the rest of the record names (a
