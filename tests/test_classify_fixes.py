@@ -485,6 +485,22 @@ _C15_NOT: list[_Not] = [
 ]
 
 
+# ---- classify-18 (after the first run on the fourteenth real held-out set): small groups that are studies
+_C18_NOT: list[_Not] = [
+    # dogs chosen because they "met the inclusion criteria" form a prospective study, however few
+    ("Oral sedation in capsules for fractious shelter cats", ("To determine whether oral gabapentin in treats sedates "
+     "cats before handling. 10 cats met the inclusion criteria. Seven of the 10 cats ate the treats and four were "
+     "sedated within an hour."), None),
+    # semen from a few boars, frozen with an additive in several groups: laboratory work
+    ("Boar semen freezing with added vitamin E", ("Ejaculates were collected from five boars and pooled. The pooled "
+     "semen was divided into the four treatment groups and frozen in a standard extender. Motility showed a "
+     "significant elevation at the highest dose."), None),
+    # healthy dogs used to demonstrate a scanning technique are not patients
+    ("Ultrasound of the canine shoulder muscles: a practical technique", ("3 clinically healthy client-owned "
+     "Labrador Retrievers were used to show the technique. Each muscle was scanned in two planes."), None),
+]
+
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
@@ -496,9 +512,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 
 
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
-                         + _C13_NOT + _C15_NOT)
+                         + _C13_NOT + _C15_NOT + _C18_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-15 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-18 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""
