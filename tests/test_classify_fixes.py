@@ -485,6 +485,13 @@ _C15_NOT: list[_Not] = [
 ]
 
 
+# ---- classify-19 (from a miss of the fifth set): Turkish "X vakası" is "a case of X"
+_C19: list[_Case] = [
+    ("Bir kuzuda saptanan şap vakası", ("Vaka, kliniğe muayene için getirilen 6 aylık, dişi bir kuzudur. Ağızda ve "
+     "ayaklarda yaralar görüldü."), ("sheep",), None),
+]
+
+
 # ---- classify-18 (after the first run on the fourteenth real held-out set): small groups that are studies
 _C18_NOT: list[_Not] = [
     # dogs chosen because they "met the inclusion criteria" form a prospective study, however few
@@ -502,10 +509,10 @@ _C18_NOT: list[_Not] = [
 
 
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
-                         + _C14 + _C15 + _C16 + _C17)
+                         + _C14 + _C15 + _C16 + _C17 + _C19)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-17 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-19 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
