@@ -260,7 +260,9 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     if ev.n("survey") >= 2 and not pub_case_or_self:
         # a questionnaire study may open with a vignette ("a 4-year-old Labrador ..."): still a survey
         return Design("survey", f"survey ({_q(ev.first('survey'))})")
-    strong = case.firm or (case.soft if not (inferential or ev.first("trial")) else ())
+    strong = case.firm or (case.soft if not (inferential or ev.first("trial") or ev.first("cohort", "title")) else ())
+    if strong and n is not None and n > CASE_SERIES_MAX and inferential and not pub_case:
+        strong = ()  # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a cohort study
     if strong and not case.self_described and inferential and ev.first("invitro"):
         strong = ()  # "models CT-derived from a 6-month-old Labrador ... P < .01": the dog is an in vitro template
     if strong and n is not None and n > CASE_SERIES_MAX and (
