@@ -524,20 +524,39 @@ _C20_NOT: list[_Not] = [
 ]
 
 
+# ---- classify-21 (after the first run on the sixteenth real held-out set)
+_C21: list[_Case] = [
+    # a sifaka is a lemur
+    ("First report of a tapeworm cyst in a crowned sifaka (Propithecus coronatus)", ("CASE PRESENTATION: A "
+     "4-year-old sifaka in a zoo presented with weakness of one leg. A liver cyst held tapeworm larvae."), ("lemur",),
+     None),
+]
+
+_C21_NOT: list[_Not] = [
+    # an epidemiological title "in a large population of dogs" names a study population, not one animal
+    ("Epidemiological distribution of brain MRI findings in a large population of dogs with seizures", ("MRI scans "
+     "of dogs with seizures were grouped by cause. Of 300 scans, 40% showed a lesion."), None),
+    # "one in 10 cats" is a rate, not ten cases
+    ("Care options for diabetic cats", ("About one in 10 cats with diabetes is put to sleep at diagnosis. This review "
+     "presents treatment options that owners and veterinarians can discuss, from simple to intensive care. Owner "
+     "concerns and costs shape the choice."), None),
+]
+
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
-                         + _C14 + _C15 + _C16 + _C17 + _C19)
+                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-19 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-21 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
 
 
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
-                         + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT)
+                         + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-20 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-21 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

@@ -260,7 +260,8 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     if ev.n("survey") >= 2 and not pub_case_or_self:
         # a questionnaire study may open with a vignette ("a 4-year-old Labrador ..."): still a survey
         return Design("survey", f"survey ({_q(ev.first('survey'))})")
-    strong = case.firm or (case.soft if not (inferential or ev.first("trial") or ev.first("cohort", "title")) else ())
+    study = ev.first("cohort", "title") or ev.first("cohort_word", "title")  # "Epidemiological ... in a population of"
+    strong = case.firm or (case.soft if not (inferential or ev.first("trial") or study) else ())
     if strong and n is not None and n > CASE_SERIES_MAX and inferential and not pub_case:
         strong = ()  # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a cohort study
     if strong and not case.self_described and inferential and ev.first("invitro"):

@@ -299,6 +299,7 @@ _SUBJECT_VERB = re.compile(
     r"(?:\s*\([^)]{0,80}\))*(?:,?\s+(?:with|from|of|in|at|aged|weighing|that|which)\b[^.;]{0,100}?)?,?\s+"
     r"(?:was|had been)\s+(?:\w+ly\s+)?(?:presented|referred|admitted|brought|rescued|found(?! to be (?:infected|positive|negative|seropositive|free)| positive| negative| infected| free)|"
     r"submitted|examined|evaluated|treated|seen|necropsied|hospitali[sz]ed|taken|delivered)\b", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"\b(?:one|1|a)\s+(?:in|out of)$", re.IGNORECASE)  # "one in 10 cats": a rate
 _PART_OF = re.compile(r"\b" + _NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:[\w-]+\s+){0,2}?(?:out\s+)?of$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
                           r"populations?|breeders?|owners?|keepers?|breeds?|species|strains?|types?|lines?)\b",
@@ -313,7 +314,7 @@ def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count
         if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2) or _GROUP_AFTER.match(text, x.end):
             continue  # "two industrial pig herds" counts herds, not pigs
         pre = text[max(0, x.start - 60) : x.start][: m.start()].rstrip().lower()
-        if pre.endswith("and") or _PART_OF.search(pre):
+        if pre.endswith("and") or _PART_OF.search(pre) or _RATE_BEFORE.search(pre):
             continue  # "dogs and 3 cats" is handled by the cat mention; "48 of 134 chickens", "12/15" are totals
         n = number(m.group(1))
         if n is not None and 0 < n < 100000:
