@@ -262,8 +262,8 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         return Design("survey", f"survey ({_q(ev.first('survey'))})")
     study = ev.first("cohort", "title") or ev.first("cohort_word", "title")  # "Epidemiological ... in a population of"
     strong = case.firm or (case.soft if not (inferential or ev.first("trial") or study) else ())
-    if strong and n is not None and n > CASE_SERIES_MAX and inferential and not pub_case:
-        strong = ()  # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a cohort study
+    if strong and n is not None and n > 1 and inferential and not pub_case:
+        strong = ()  # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study
     if strong and not case.self_described and inferential and ev.first("invitro"):
         strong = ()  # "models CT-derived from a 6-month-old Labrador ... P < .01": the dog is an in vitro template
     if strong and n is not None and n > CASE_SERIES_MAX and (
@@ -278,7 +278,7 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     pub_trial = _pub_trial(ev)
     if pub_trial or ev.first("trial"):
         return Design("trial", f"trial ({_q(ev.first('trial')) or 'publication type: ' + str(pub_trial)})")
-    if ev.first("survey"):
+    if ev.first("survey") and not ev.first("case_series"):  # an owner follow-up questionnaire in a case series
         return Design("survey", f"survey ({_q(ev.first('survey'))})")
     if ev.first("invitro") and (patient.kind == "none" or ev.n("invitro") >= 2):
         return Design("in vitro", f"in vitro study ({_q(ev.first('invitro'))})")

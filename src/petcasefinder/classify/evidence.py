@@ -299,8 +299,12 @@ _SUBJECT_VERB = re.compile(
     r"(?:\s*\([^)]{0,80}\))*(?:,?\s+(?:with|from|of|in|at|aged|weighing|that|which)\b[^.;]{0,100}?)?,?\s+"
     r"(?:was|had been)\s+(?:\w+ly\s+)?(?:presented|referred|admitted|brought|rescued|found(?! to be (?:infected|positive|negative|seropositive|free)| positive| negative| infected| free)|"
     r"submitted|examined|evaluated|treated|seen|necropsied|hospitali[sz]ed|taken|delivered)\b", re.IGNORECASE)
+_BODY_PARTS = (r"(?:stifles|limbs|eyes|joints|ears|teeth|fractures|lesions|tumou?rs|masses|feet|paws|legs|hips|"
+               r"elbows|knees|claws|digits|kidneys|tendons|teats|quarters|hooves|horns)\b")
 _RATE_BEFORE = re.compile(r"\b(?:one|1|a)\s+(?:in|out of)$", re.IGNORECASE)  # "one in 10 cats": a rate
-_PART_OF = re.compile(r"\b" + _NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:[\w-]+\s+){0,2}?(?:out\s+)?of$", re.IGNORECASE)
+# "48 of 134 chickens" is part of a total; "ten stifles of eight dogs" counts the dogs (a body part is no total)
+_PART_OF = re.compile(r"\b" + _NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?!" + _BODY_PARTS + r")(?:[\w-]+\s+){0,2}?(?:out\s+)?of$",
+                      re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
                           r"populations?|breeders?|owners?|keepers?|breeds?|species|strains?|types?|lines?)\b",
                           re.IGNORECASE)  # "two sheep breeds" counts breeds
