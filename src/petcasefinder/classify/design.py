@@ -127,7 +127,8 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
     pub = _pub(ev, {"case reports"})
     if pub:
         firm.append(f"publication type: {pub}")
-    titled = [h for h in (ev.first("case_self", "title"), ev.first("case_series", "title")) if h]
+    titled = [h for h in (ev.first("case_self", "title"), ev.first("case_series", "title")) if h
+              and not _STUDY_AND_CASE.search(ev.texts["title"])]
     firm += [f"title: {_q(h)}" for h in titled]
     if patient.kind == "animal":
         title = ev.texts["title"]
@@ -148,7 +149,8 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
         firm.append(f"{sig.field}: '{sig.quote}'")
     if patient.kind == "animal":
         one = _one_animal(ev, patient)
-        if one:
+        series = any(c.n > 1 and c.species in patient.species and c.kind != "experimental" for c in ev.counts)
+        if one and not (series and _IN_ONE.search(one)):  # "detected ... in one dog" of "10 client-owned dogs"
             firm.append(one)
     outbreak = _outbreak(ev) if patient.kind == "animal" else None
     if outbreak:
@@ -163,6 +165,13 @@ _FOUND_IN_ONE = re.compile(
     r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:first )?(?:occurrence|case|"
     r"cases|outbreak)\b(?:[^.;]|\.(?= [a-z])){0,80}?\b(?:in|infecting|parasiti[sz]ing|affecting) (?:a|an|one|two|three|four) )"
     r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
+
+
+# "Axial pattern flaps ...: A cadaveric study in dogs and a case report": the study is the design, the case an aside
+_STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|biomechanical|in vitro|ex vivo|"
+                             r"retrospective|prospective|imaging|histologic(?:al)?) study\b.{0,60}\band (?:a|one) case "
+                             r"report\b", re.IGNORECASE)
+_IN_ONE = re.compile(r"\b(?:in|infecting|parasiti[sz]ing|affecting) (?:a|an|one) ", re.IGNORECASE)
 
 
 def _one_animal(ev: Evidence, patient: Patient) -> str:

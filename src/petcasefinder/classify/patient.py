@@ -97,22 +97,35 @@ def _exempt(h: Hit, vet_journal: bool) -> bool:
     return bool(_PATIENT.match(h.quote)) and (vet_journal or h.field == "abstract")
 
 
+_PATHOGEN_AFTER = re.compile(
+    r"[ -]+(?:influenza|flu|distemper|parvovirus|herpesvirus|coronavirus|leuka?emia|immunodeficiency|calicivirus|"
+    r"circovirus|poxvirus|tuberculosis|adenovirus|rotavirus|paramyxovirus|bornavirus|polyomavirus|"
+    r"papillomavirus|hepatitis virus|infectious peritonitis)\b", re.IGNORECASE)
+
+
 def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
     """The patient species: signalment and title count most; incidental mentions ("unlike in cats") drop out."""
     w: defaultdict[str, float] = defaultdict(float)
     for s in ev.signalments:
         if s.subject == "animal" and s.species:
             w[s.species] += 6
+    pathogen: defaultdict[str, float] = defaultdict(float)
     for f, full in (("title", 3.0), ("abstract", 1.0)):
         for m in ev.mentions[f]:
             if ev.aggressor(f, m):
                 continue  # "cat bites", "predation by a domestic cat": the animal that did it, not the patient
-            w[m.species] += full / 2 if (f, m.start) in ev.adjectival else full
+            weight = full / 2 if (f, m.start) in ev.adjectival else full
+            if _PATHOGEN_AFTER.match(ev.texts[f], m.end):
+                pathogen[m.species] += weight  # "avian influenza" in a leopard cat names the virus, not a bird
+            else:
+                w[m.species] += weight
     for _, sp, role in ev.mesh:
         if sp and role in ("species", "disease"):
             w[sp] += 3
     for c in ev.counts:
         w[c.species] += 2 if c.kind != "experimental" else 0
+    if not w:
+        w.update(pathogen)  # "Canine parvovirus enteritis: a case report": the disease names the only animal
     if not w:
         return ()
     top = max(w.values())
