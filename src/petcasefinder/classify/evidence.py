@@ -245,6 +245,8 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...],
     for m in _AGE.finditer(text):
         if _OWNED.search(text[max(0, m.start() - 30) : m.start()]) or _OWNED_START.match(m.group(0)):
             continue  # "her 2-year-old cockatiel": a person's pet, mentioned in that person's story
+        if any((number(w) or 1) > 1 for w in text[m.start() : m.start(1)].split()[1:]):
+            continue  # "of fifty 28-day-old piglets": a group's age, not one animal's
         stop = _SENTENCE_STOP.search(text, m.end())
         window_end = min(stop.start() if stop else len(text), m.end() + 100)
         # not the animal that bit ("a 66-year-old female who was bitten by a cat")
