@@ -617,11 +617,29 @@ _C24_NOT: list[_Not] = [
 ]
 
 
+# ---- classify-25 (after the first run on the twentieth real held-out set)
+_C25: list[_Case] = [
+    # "This paper presents six cases of dogs" presents cases, not a review
+    ("Long-term use of hormone implants in dogs: six cases (2010-2020)", ("This paper presents six cases of dogs "
+     "treated for years with a hormone implant. Two dogs later developed tumours."), ("dog",), None),
+    # one dog in the title and its signalment: reference genomes of many dogs do not make it a study
+    ("A new gene variant in a dog with high blood calcium", ("A 6-year-old spayed female Border Collie had high "
+     "blood calcium for two years. The variant was absent from genome data of 1,500 dogs, including 40 Border "
+     "Collies."), ("dog",), None),
+]
+
+_C25_NOT: list[_Not] = [
+    # cryostat sections stained by immunohistochemical techniques: laboratory work on tissue of a few dogs
+    ("Nerve fibres in the canine shoulder joint capsule", ("Joint capsules of 8 dogs were cut with a cryostat and "
+     "studied with immunohistochemical techniques. Most fibres were sensory."), None),
+]
+
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
-                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24)
+                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-24 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-25 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -629,9 +647,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
-                         + _C24_NOT)
+                         + _C24_NOT + _C25_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-24 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-25 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

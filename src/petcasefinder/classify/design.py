@@ -171,6 +171,8 @@ _FOUND_IN_ONE = re.compile(
 _STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|biomechanical|in vitro|ex vivo|"
                              r"retrospective|prospective|imaging|histologic(?:al)?) study\b.{0,60}\band (?:a|one) case "
                              r"report\b", re.IGNORECASE)
+# "... in a dog with hypercalcemia" over "a 5-year-old Border Collie": one patient, whatever reference dogs are counted
+_ONE_TITLED = re.compile(r"^title: '(?:in|of|from|to|with|for) (?:a|an|one) (?:[\w'-]+\s){0,2}[\w'-]+'$", re.IGNORECASE)
 _IN_ONE = re.compile(r"\b(?:in|infecting|parasiti[sz]ing|affecting) (?:a|an|one) ", re.IGNORECASE)
 
 
@@ -275,7 +277,8 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         strong = ()  # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study
     if strong and not case.self_described and inferential and ev.first("invitro"):
         strong = ()  # "models CT-derived from a 6-month-old Labrador ... P < .01": the dog is an in vitro template
-    if strong and n is not None and n > CASE_SERIES_MAX and (
+    one_dog = any(s.subject == "animal" for s in ev.signalments) and any(_ONE_TITLED.search(x) for x in case.soft)
+    if strong and n is not None and n > CASE_SERIES_MAX and not one_dog and (
             not case.self_described or (ev.first("cohort") and not (pub_case or ev.first("case_series")))):
         # "in 40 cats" without calling itself a case series: a retrospective study; so is "First case of ..." over
         # "81 cats were included in the study"
