@@ -119,11 +119,13 @@ class CaseEvidence:
     firm: tuple[str, ...]
     soft: tuple[str, ...]
     self_described: bool
+    one_titled: bool = False  # the soft title names exactly one animal, briefly ("in a dog", "of an old mare")
 
 
 def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
     firm: list[str] = []
     soft: list[str] = []
+    one_titled = False
     pub = _pub(ev, {"case reports"})
     if pub:
         firm.append(f"publication type: {pub}")
@@ -136,6 +138,7 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
             start = _TITLE_SINGLE.search(title[: m.start]) or _TITLE_LEAD.match(title[: m.start])
             if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]):
                 soft.append(f"title: '{title[start.start() : m.end]}'")
+                one_titled = bool(_ONE_TITLED.match(title, start.start(), m.end))
                 break
     header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract" and _HEADER.match(h.quote)
                    and _AT_START.search(ev.texts["abstract"][: h.start])), None)  # not "the date of case presentation"
@@ -149,21 +152,22 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
         firm.append(f"{sig.field}: '{sig.quote}'")
     if patient.kind == "animal":
         one = _one_animal(ev, patient)
-        series = any(c.n > 1 and c.species in patient.species and c.kind != "experimental" for c in ev.counts)
+        series = bool(one) and any(c.n > 1 and c.species in patient.species and c.kind != "experimental" for c in ev.counts)
         if one and not (series and _IN_ONE.search(one)):  # "detected ... in one dog" of "10 client-owned dogs"
             firm.append(one)
     outbreak = _outbreak(ev) if patient.kind == "animal" else None
     if outbreak:
         firm.append(f"{outbreak.field}: {_q(outbreak)}")
     described = bool(pub or titled or header or ev.first("case_series") or outbreak)
-    return CaseEvidence(tuple(firm), tuple(soft), described)
+    return CaseEvidence(tuple(firm), tuple(soft), described, one_titled)
 
 
 _AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
+_INFECTING = r"(?:in|infecting|parasiti[sz]ing|affecting)"  # "the first occurrence of A. vasorum infecting a grison"
 _FOUND_IN_ONE = re.compile(
     r"(?:\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated)\b"
     r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:first )?(?:occurrence|case|"
-    r"cases|outbreak)\b(?:[^.;]|\.(?= [a-z])){0,80}?\b(?:in|infecting|parasiti[sz]ing|affecting) (?:a|an|one|two|three|four) )"
+    r"cases|outbreak)\b(?:[^.;]|\.(?= [a-z])){0,80}?\b" + _INFECTING + r" (?:a|an|one|two|three|four) )"
     r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
 
 
@@ -172,8 +176,8 @@ _STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|
                              r"retrospective|prospective|imaging|histologic(?:al)?) study\b.{0,60}\band (?:a|one) case "
                              r"report\b", re.IGNORECASE)
 # "... in a dog with hypercalcemia" over "a 5-year-old Border Collie": one patient, whatever reference dogs are counted
-_ONE_TITLED = re.compile(r"^title: '(?:in|of|from|to|with|for) (?:a|an|one) (?:[\w'-]+\s){0,2}[\w'-]+'$", re.IGNORECASE)
-_IN_ONE = re.compile(r"\b(?:in|infecting|parasiti[sz]ing|affecting) (?:a|an|one) ", re.IGNORECASE)
+_ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?:[\w'-]+\s){0,2}[\w'-]+$", re.IGNORECASE)
+_IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
 
 
 def _one_animal(ev: Evidence, patient: Patient) -> str:
@@ -277,7 +281,7 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         strong = ()  # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study
     if strong and not case.self_described and inferential and ev.first("invitro"):
         strong = ()  # "models CT-derived from a 6-month-old Labrador ... P < .01": the dog is an in vitro template
-    one_dog = any(s.subject == "animal" for s in ev.signalments) and any(_ONE_TITLED.search(x) for x in case.soft)
+    one_dog = case.one_titled and any(s.subject == "animal" for s in ev.signalments)
     if strong and n is not None and n > CASE_SERIES_MAX and not one_dog and (
             not case.self_described or (ev.first("cohort") and not (pub_case or ev.first("case_series")))):
         # "in 40 cats" without calling itself a case series: a retrospective study; so is "First case of ..." over

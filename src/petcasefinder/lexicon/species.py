@@ -113,8 +113,11 @@ class SpeciesLexicon:
         self._terms = terms
         self._mesh = mesh
         self._cues = cues
-        self._stems = sorted(((k.replace("ı", "i"), t) for k, t in terms.items() if "tr" in t.flags),
-                             key=lambda kt: -len(kt[0]))
+        stems = sorted(((k.replace("ı", "i"), t) for k, t in terms.items() if "tr" in t.flags), key=lambda kt: -len(kt[0]))
+        self._stem_head = min((len(k) for k, _ in stems), default=0)  # stems indexed by their first letters
+        self._stems: dict[str, list[tuple[str, Term]]] = {}
+        for k, t in stems:
+            self._stems.setdefault(k[: self._stem_head], []).append((k, t))
         self._suffixes = sorted((s, sp) for sp, sufs in cues.get("suffix", {}).items() for s in sufs)
         self._max_words = max((k.count(" ") + 1 for k in terms), default=1)
         self._prefixes = {" ".join(k.split(" ")[:n]) for k in terms for n in range(1, k.count(" ") + 2)}
@@ -227,7 +230,7 @@ class SpeciesLexicon:
         """A Turkish animal word with its endings ("Buzağıda", "KÖPEKLERDE"): Turkish inflects where English
         adds words, so the whole-word match misses it."""
         key = tok.key.replace("ı", "i")
-        for stem, term in self._stems:
+        for stem, term in self._stems.get(key[: self._stem_head], ()):
             if key.startswith(stem) and _TR_ENDING.fullmatch(key, len(stem)):
                 return 1, term
         return None
