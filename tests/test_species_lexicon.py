@@ -132,6 +132,9 @@ def test_longest_match_keeps_species_apart(lex: SpeciesLexicon) -> None:
     assert found(lex, "A 400-kg Friesian cross was presented") == ["cattle"]
     assert found(lex, "a Friesian stallion") == ["horse"]
     assert found(lex, "a Friesian horse") == ["horse"]
+    # a cross names its animal one word on: the mare is a horse, the heifer a cow
+    assert found(lex, "A 9-year-old Friesian cross mare had colic") == ["horse"]
+    assert set(found(lex, "a 2-year-old Friesian cross heifer")) == {"cattle"}
     m = lex.find("A 12-year-old spayed female Labrador retriever")[0]
     assert (m.said, m.species, m.breed, m.kind) == ("Labrador retriever", "dog", "Labrador Retriever", "breed")
     text = "An 8-year-old Chihuahua"

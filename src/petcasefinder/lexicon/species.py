@@ -245,6 +245,9 @@ class SpeciesLexicon:
     def _allowed(self, text: str, toks: list[_Token], i: int, n: int, key: str, term: Term, owner: bool) -> bool:
         surface = text[toks[i].start : toks[i + n - 1].end]
         nxt = toks[i + n].key if i + n < len(toks) else ""
+        if nxt in _CROSS and i + n + 1 < len(toks) and toks[i + n + 1].key in self._cue("block", key) \
+                | self._cue("after", key):
+            nxt = toks[i + n + 1].key  # "a Friesian cross mare": the cross names its animal one word on
         if "genus" in term.flags:  # "Didelphis albiventris": a capitalised genus, one space, a lower-case epithet
             if i + n >= len(toks) or not surface[:1].isupper():
                 return False
@@ -283,6 +286,9 @@ class SpeciesLexicon:
         if key.endswith("es"):
             out |= table.get(key[:-2], set())
         return out
+
+
+_CROSS = frozenset({"cross", "crossbred", "crossbreed", "x"})
 
 
 def _mostly_upper(line: str) -> bool:
