@@ -635,6 +635,20 @@ _C25_NOT: list[_Not] = [
 ]
 
 
+# ---- classify-27 (after the first run on the twenty-first real held-out set)
+_C27_NOT: list[_Not] = [
+    # "Thirty-four cases" counts 34 cases, not four
+    ("Sarcoids in donkeys at a sanctuary", ("Thirty-four cases of sarcoid were seen in donkeys at the sanctuary. "
+     "Lesions were most often on the head and limbs."), None),
+    # the 19 dogs of a cohort study are its animals, not the size of one group that is the case
+    ("Stents for tracheal collapse in dogs", ("A clinical cohort study including 19 dogs with tracheal collapse. "
+     "Three dogs had a single procedure and the rest had two. Most dogs were alive at one year."), None),
+    # a self-styled case series whose findings are odds ("3 times more likely") is a statistical study
+    ("Cast sores in cats after fracture repair", ("A case series of 90 cats given casts after fracture repair. Cats "
+     "with a long cast were 3 times more likely to develop sores; cast length was a significant predictor."), None),
+]
+
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
@@ -647,9 +661,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
-                         + _C24_NOT + _C25_NOT)
+                         + _C24_NOT + _C25_NOT + _C27_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-25 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-27 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

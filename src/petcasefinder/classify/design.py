@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .evidence import OCCUPATION, Evidence, Hit, number
+from .evidence import NUM, OCCUPATION, Evidence, Hit, number
 from .patient import LAB_SPECIES, Patient
 
 CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
@@ -37,8 +37,9 @@ _CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\
 _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
 _N_EQUALS = re.compile(r"\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
-_CASE_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) "
-                         r"(?:cases|animals|masses|tumou?rs|neoplasms)\b|" + _N_EQUALS.pattern, re.IGNORECASE)
+# "Thirty-four cases" is 34 cases, not four
+_CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:cases|animals|masses|tumou?rs|neoplasms)\b|" + _N_EQUALS.pattern,
+                         re.IGNORECASE)
 # "three of 43 animals", "12 (27%) out of 45 cases": the total the cases came from (not "features of five cases")
 _OF_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                         r"(?:[\w()%-]+\s+){0,2}?(?:out\s+)?(?:of|from)\s+$", re.IGNORECASE)
@@ -69,7 +70,7 @@ def _pub_trial(ev: Evidence) -> str | None:
 
 
 _GROUP_BEFORE = re.compile(
-    r"\b(?:herd|flock|colony|aviary|loft|pond|aquarium|tank|household|kennel|cattery|litter|holding|farm|cohort|batch|"
+    r"\b(?:herd|flock|colony|aviary|loft|pond|aquarium|tank|household|kennel|cattery|litter|holding|farm|batch|"
     r"lot|pen|shipment|consignment|rebanho|lote|plantel|granja|fazenda|propriedade|reba[nñ]o|hato|piara|criadero|"
     r"troupeau|[ée]levage|cheptel)\b"
     r"[^.;]{0,35}$", re.IGNORECASE)

@@ -19,9 +19,9 @@ _NUM_VALUE = {w: i + 1 for i, w in enumerate(_NUM_WORDS[:20])} | {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 _NUM_ALT = "|".join(_NUM_WORDS)
-_NUM = rf"(?:\d{{1,5}}|(?:{_NUM_ALT})(?:[- ](?:{_NUM_ALT}))?)"
+NUM = rf"(?:\d{{1,5}}|(?:{_NUM_ALT})(?:[- ](?:{_NUM_ALT}))?)"  # "12", "twelve", "thirty-four"
 # the number nearest the animal first: "20 neoplasias from 19 guinea pigs" counts 19 guinea pigs
-_COUNT_BEFORE = [re.compile(r"(?<![\w.,])(" + _NUM + rf")\s+((?:[\w'-]+\s+){{{k}}})$", re.IGNORECASE) for k in range(4)]
+_COUNT_BEFORE = [re.compile(r"(?<![\w.,])(" + NUM + rf")\s+((?:[\w'-]+\s+){{{k}}})$", re.IGNORECASE) for k in range(4)]
 _NOT_A_COUNT = re.compile(
     r"\b(?:year|years|month|months|week|weeks|day|days|d|old|kg|mg|g|ml|l|h|hr|hrs|hours?|min|minutes?|times|of|"
     r"and|or|the|a|an|to|in|on|at|for|with|after|before|from|by|was|were|is|are|had|has|per|than|cm|mm)\b",
@@ -305,7 +305,7 @@ _BODY_PARTS = (r"(?:stifles|limbs|eyes|joints|ears|teeth|fractures|lesions|tumou
                r"elbows|knees|claws|digits|kidneys|tendons|teats|quarters|hooves|horns)\b")
 _RATE_BEFORE = re.compile(r"\b(?:one|1|a)\s+(?:in|out of)$", re.IGNORECASE)  # "one in 10 cats": a rate
 # "48 of 134 chickens" is part of a total; "ten stifles of eight dogs" counts the dogs (a body part is no total)
-_PART_OF = re.compile(r"\b" + _NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?!" + _BODY_PARTS + r")(?:[\w-]+\s+){0,2}?(?:out\s+)?of$",
+_PART_OF = re.compile(r"\b" + NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?!" + _BODY_PARTS + r")(?:[\w-]+\s+){0,2}?(?:out\s+)?of$",
                       re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
                           r"populations?|breeders?|owners?|keepers?|breeds?|species|strains?|types?|lines?)\b",
