@@ -37,7 +37,7 @@ from .evidence import Evidence, gather
 from .patient import Patient
 from .patient import decide as decide_patient
 
-VERSION = "classify-27"
+VERSION = "classify-28"
 
 __all__ = ["CASE_SERIES_MAX", "VERSION", "classify", "explain"]
 
@@ -89,8 +89,9 @@ def _verdict(ev: Evidence, patient: Patient, design: Design) -> Classification:
         if not is_case and design.why:
             reasons.append(f"rejected: {design.why}")
         elif is_case and patient.kind != "animal":
-            reasons.append(f"{design.article_type} of a {'human' if patient.kind == 'human' else 'non-animal'} "
-                           "patient")
+            who = "human" if patient.kind == "human" else "non-animal"
+            reasons.append(f"case series of {who} patients" if design.article_type == "case series"
+                           else f"{design.article_type} of a {who} patient")
         reasons += _metadata_reasons(ev)
         strength = (patient.human_score - patient.animal_score) / 2 if patient.kind != "animal" else 0.0
         strength = max(strength, 0.0) + (1.5 if not is_case else 0.5)

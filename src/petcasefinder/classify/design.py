@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .evidence import NUM, OCCUPATION, Evidence, Hit, number
+from .evidence import NUM, OCCUPATION, Count, Evidence, Hit, number
 from .patient import LAB_SPECIES, Patient
 
 CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
@@ -38,8 +38,9 @@ _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
 _N_EQUALS = re.compile(r"\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
 # "Thirty-four cases" is 34 cases, not four
-_CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:cases|animals|masses|tumou?rs|neoplasms)\b|" + _N_EQUALS.pattern,
+_CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:cases|animals|patients|masses|tumou?rs|neoplasms)\b|" + _N_EQUALS.pattern,
                          re.IGNORECASE)
+_TOTAL_WORD = re.compile(r"\b(?:cases|patients)$", re.IGNORECASE)  # a total over all species (not "27 animals got sick")
 # "three of 43 animals", "12 (27%) out of 45 cases": the total the cases came from (not "features of five cases")
 _OF_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                         r"(?:[\w()%-]+\s+){0,2}?(?:out\s+)?(?:of|from)\s+$", re.IGNORECASE)
@@ -84,11 +85,23 @@ def _in_one_group(ev: Evidence, field: str, quote: str) -> bool:
     return at >= 0 and bool(_GROUP_BEFORE.search(text[max(0, at - 60) : at]))
 
 
+_SCREENED = re.compile(r"[^.;]{0,60}?\bof (?:which|whom|these) (?:only )?" + NUM + r" (?:\w+ )?(?:met|fulfilled|were "
+                       r"(?:included|eligible|enrolled|selected))\b", re.IGNORECASE)
+
+
+def _screened(ev: Evidence, c: Count) -> bool:
+    """'Twenty-five dogs ... were identified, of which five met the inclusion criteria': the pool searched, not
+    the animals described."""
+    text = ev.texts[c.field]
+    at = text.find(c.quote)
+    return at >= 0 and bool(_SCREENED.match(text, at + len(c.quote)))
+
+
 def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     """How many animals the record describes: the title's count, else the largest count in the abstract.
     The size of a herd, flock or household that is itself the case is not a count of cases."""
     counts = [c for c in ev.counts if (not patient.species or c.species in patient.species)
-              and c.kind != "experimental" and not _in_one_group(ev, c.field, c.quote)]
+              and c.kind != "experimental" and not _in_one_group(ev, c.field, c.quote) and not _screened(ev, c)]
     title = [c for c in counts if c.field == "title"]
     if title:
         return title[0].n, f"title: '{title[0].quote}'"
@@ -96,19 +109,24 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     if cases and cases.group(1):
         return number(cases.group(1)) or 0, f"title: '{cases.group(0)}'"
     total = _N_EQUALS.search(ev.texts["abstract"])  # "all rabbits with mediastinal masses (n=13)"
+    # "three of 43 animals died": 43 is the herd the cases came from, not a number of cases; "(n = 3)": a group size
+    cased = [(f, x) for f in ("title", "abstract") for x in _CASE_COUNT.finditer(ev.texts[f])
+             if not _OF_BEFORE.search(ev.texts[f][max(0, x.start() - 40) : x.start()])
+             and not (x.group(2) and int(x.group(2)) <= CASE_SERIES_MAX)]
     if counts:
         best = max(counts, key=lambda c: c.n)
         if total and int(total.group(1)) > best.n:
             return int(total.group(1)), f"abstract: '{total.group(0)}'"
+        more = [(f, x) for f, x in cased if x.group(1) and (number(x.group(1)) or 0) > best.n
+                and _TOTAL_WORD.search(x.group(0))]
+        if more:  # "16 stifles in 14 patients, with two dogs ...": the patients are the total
+            f, x = more[0]
+            return number(x.group(1) or x.group(2)) or 0, f"{f}: '{x.group(0)}'"
         return best.n, f"abstract: '{best.quote}'"
-    for f in ("title", "abstract"):
-        text = ev.texts[f]
-        # "three of 43 animals died": 43 is the herd the cases came from, not a number of cases
-        m = next((x for x in _CASE_COUNT.finditer(text) if not _OF_BEFORE.search(text[max(0, x.start() - 40) : x.start()])
-                  and not (x.group(2) and int(x.group(2)) <= CASE_SERIES_MAX)), None)  # "(n = 3)": a group size
-        if m:
-            # "eight masses", "Clinical cases (n = 104)"; the pattern admits only numbers that number() reads
-            return number(m.group(1) or m.group(2)) or 0, f"{f}: '{m.group(0)}'"
+    if cased:
+        # "eight masses", "Clinical cases (n = 104)"; the pattern admits only numbers that number() reads
+        f, x = cased[0]
+        return number(x.group(1) or x.group(2)) or 0, f"{f}: '{x.group(0)}'"
     return None, ""
 
 
@@ -221,6 +239,24 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
     return lab, clinical, quote
 
 
+# a study's own name for its design, or its enrolment: "in this cross-sectional study", "were enrolled"
+_DESIGN = re.compile(r"cross[- ]sectional|case[- ]control|enrolled|recruited", re.IGNORECASE)
+# how a clinic's own past cases are gathered ("medical records were reviewed", "met the inclusion criteria",
+# "between 2015 and 2020"): a retrospective case series is gathered so too, so for a small series these are no design
+_REVIEWED = re.compile(r"\bretrospective(?:ly)?\b|\b(?:medical|clinical|case|hospital|patient|anaesthetic|anesthetic) records\b",
+                       re.IGNORECASE)
+_RECORDS = re.compile(r"retrospective|records|included in|criteria|\d\d\s*[-–]\s*(?:19|20)\d\d|year period", re.IGNORECASE)
+
+
+def _study_words(ev: Evidence) -> list[Hit]:
+    """The cohort wording that makes a small descriptive series a study: all of it, except the wording of a records
+    review (and the inclusion criteria and dates that go with one) when the record says it reviewed records."""
+    hits = ev.hits.get("cohort", ())
+    if _REVIEWED.search(ev.texts["abstract"]) or _REVIEWED.search(ev.texts["title"]):
+        return [h for h in hits if not _RECORDS.search(h.quote)]
+    return list(hits)
+
+
 _LOOSE_STATS = re.compile(r"significant(?:ly)?\b", re.IGNORECASE)
 
 
@@ -277,7 +313,9 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         # a questionnaire study may open with a vignette ("a 4-year-old Labrador ..."): still a survey
         return Design("survey", f"survey ({_q(ev.first('survey'))})")
     study = ev.first("cohort", "title") or ev.first("cohort_word", "title")  # "Epidemiological ... in a population of"
-    strong = case.firm or (case.soft if not (inferential or ev.first("trial") or study) else ())
+    design_word = next((h for h in ev.hits.get("cohort", ()) if _DESIGN.search(h.quote)), None)
+    group = n is not None and n > 1 and design_word  # "in 6 cats" over "were enrolled in the study"
+    strong = case.firm or (case.soft if not (inferential or ev.first("trial") or study or group) else ())
     if strong and n is not None and n > 1 and inferential and not pub_case:
         strong = ()  # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study
     if strong and not case.self_described and inferential and ev.first("invitro"):
@@ -308,7 +346,7 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         return Design("review", f"review ({_q(ev.first('review')) or 'publication type: ' + str(pub_review)})")
     if ev.first("case_series") and not inferential:
         return Design("case series", "", (f"abstract: {_q(ev.first('case_series'))}",), n)
-    if n is not None and 1 < n <= CASE_SERIES_MAX and not inferential and not ev.first("cohort"):
+    if n is not None and 1 < n <= CASE_SERIES_MAX and not inferential and not _study_words(ev):
         # a descriptive series this small stays a case series even if it calls itself "a small cohort"
         return Design("case series", "", (f"{n} animals: {n_quote}",), n)
     cohort = ev.first("cohort") or inferential or ev.first("cohort_word")
