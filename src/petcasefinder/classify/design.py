@@ -170,7 +170,7 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
     if sig:
         firm.append(f"{sig.field}: '{sig.quote}'")
     if patient.kind == "animal":
-        one = _one_animal(ev, patient)
+        one = _one_animal(ev, patient, presented=sig is None)
         series = bool(one) and any(c.n > 1 and c.species in patient.species and c.kind != "experimental" for c in ev.counts)
         if one and not (series and _IN_ONE.search(one)):  # "detected ... in one dog" of "10 client-owned dogs"
             firm.append(one)
@@ -190,6 +190,10 @@ _FOUND_IN_ONE = re.compile(
     r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
 
 
+_ONE_BEFORE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+_PRESENTED_AFTER = re.compile(r"\s+(?:was\s+)?(?:presented|referred|admitted)\s+(?:with|for|to|because)\b", re.IGNORECASE)
+
+
 # "Axial pattern flaps ...: A cadaveric study in dogs and a case report": the study is the design, the case an aside
 _STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|biomechanical|in vitro|ex vivo|"
                              r"retrospective|prospective|imaging|histologic(?:al)?) study\b.{0,60}\band (?:a|one) case "
@@ -199,14 +203,19 @@ _ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?:[\w'-]+\s)
 _IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
 
 
-def _one_animal(ev: Evidence, patient: Patient) -> str:
-    """'... was diagnosed postmortem in a juvenile bottlenose dolphin': the abstract states one animal's case."""
+def _one_animal(ev: Evidence, patient: Patient, presented: bool = True) -> str:
+    """'... was diagnosed postmortem in a juvenile bottlenose dolphin', 'a young Cocker Spaniel presented with
+    seizures': the abstract states one animal's case."""
     text = ev.texts["abstract"]
     for m in ev.nouns("abstract"):
         if m.species in patient.species:
             found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start)
             if found:
                 return f"abstract: '{text[found.start() : m.end]}'"
+            one = _ONE_BEFORE.search(text, max(0, m.start - 60), m.start) if presented else None
+            came = _PRESENTED_AFTER.match(text, m.end)
+            if one and came:
+                return f"abstract: '{text[one.start() : came.end()]}'"
     return ""
 
 
@@ -243,8 +252,8 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
 _DESIGN = re.compile(r"cross[- ]sectional|case[- ]control|enrolled|recruited", re.IGNORECASE)
 # how a clinic's own past cases are gathered ("medical records were reviewed", "met the inclusion criteria",
 # "between 2015 and 2020"): a retrospective case series is gathered so too, so for a small series these are no design
-_REVIEWED = re.compile(r"\bretrospective(?:ly)?\b|\b(?:medical|clinical|case|hospital|patient|anaesthetic|anesthetic) records\b",
-                       re.IGNORECASE)
+_REVIEWED = re.compile(r"\bretrospective(?:ly)?\b|\b(?:medical|clinical|case|hospital|patient|anaesthetic|anesthetic) records\b|"
+                       r"\b(?:over|during|in|within) an? \d+[- ]year period\b", re.IGNORECASE)
 _RECORDS = re.compile(r"retrospective|records|included in|criteria|\d\d\s*[-–]\s*(?:19|20)\d\d|year period", re.IGNORECASE)
 
 

@@ -35,7 +35,7 @@ _AGE = re.compile(
 )
 _PERSON_NP = re.compile(
     r"\b(?:an?)\s+((?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|infant|child|toddler|baby|gentleman|lady|patient|"
-    r"teenager|adolescent|neonate|newborn))\b",
+    r"teenager|adolescent|neonate|newborn))\b(?!-)",  # not "a patient-specific implant"
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:no|without|lack of|absence of|not|nor)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -313,21 +313,30 @@ _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holding
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 
+_LISTED = re.compile(r"[^.;()]{0,80}?\band\s+", re.IGNORECASE)  # the rest of a list of counts: "... with tumours and "
+_RANGE_AND = re.compile(r"(?:\bbetween\b[^,;]{0,20}|\b" + NUM + r"(?:\s*%)?)\s+and$", re.IGNORECASE)
+
+
 def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count]:
     out = []
+    last_end = -1
     for x in mentions:
         m = next((c for p in _COUNT_BEFORE if (c := p.search(text[max(0, x.start - 60) : x.start]))), None)
         if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2) or _GROUP_AFTER.match(text, x.end):
             continue  # "two industrial pig herds" counts herds, not pigs
         pre = text[max(0, x.start - 60) : x.start][: m.start()].rstrip().lower()
-        if pre.endswith("and") or _PART_OF.search(pre) or _RATE_BEFORE.search(pre):
-            continue  # "dogs and 3 cats" is handled by the cat mention; "48 of 134 chickens", "12/15" are totals
+        start = x.start - (len(text[max(0, x.start - 60) : x.start]) - m.start())
+        after_count = last_end >= 0 and pre.endswith("and") and _LISTED.fullmatch(text, last_end, start) is not None
+        if (pre.endswith("and") and not after_count) or _RANGE_AND.search(pre) or _PART_OF.search(pre) \
+                or _RATE_BEFORE.search(pre):
+            continue  # "one dead and two live lambs": not patients, unless a count of patients comes just before
+            # ("two dogs with tumours and one cat"); "between 2 and 5 dogs" is a range; "48 of 134 chickens" a total
         n = number(m.group(1))
         if n is not None and 0 < n < 100000:
-            start = x.start - (len(text[max(0, x.start - 60) : x.start]) - m.start())
             # "experimental reproduction ... in 3 rabbits": animals dosed to confirm the diagnosis, not patients
             kind = "experimental" if _EXPERIMENT_BEFORE.search(text, max(0, start - 200), start) else x.kind
             out.append(Count(n, x.species, field, text[start : x.end], kind))
+            last_end = x.end
     return out
 
 
