@@ -24,7 +24,7 @@ _COHORT_TYPES = {"observational study", "multicenter study", "evaluation study",
 _TITLE_SINGLE = re.compile(
     r"\b(?:in|of|from|to|with|for|chez|em|en|num|numa|dans|bei)\s+(?:a|an|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|\d{1,2}|une?|uma?|una|eine[mr]?)\s+"
-    r"(?:[\w'-]+\s+){0,4}$",
+    r"(?:(?!(?:in|for|with|from|to|on|by|after|during)\s)[\w'-]+\s+){0,4}$",  # not "of a new scanner for dogs"
     re.IGNORECASE,
 )
 _TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
@@ -38,7 +38,8 @@ _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
 _N_EQUALS = re.compile(r"\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
 # "Thirty-four cases" is 34 cases, not four
-_CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:cases|animals|patients|masses|tumou?rs|neoplasms)\b|" + _N_EQUALS.pattern,
+_CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:(?:live|clinical|canine|feline|equine|client-owned|affected) )?"
+                         r"(?:cases|animals|patients|masses|tumou?rs|neoplasms)\b|" + _N_EQUALS.pattern,
                          re.IGNORECASE)
 _TOTAL_WORD = re.compile(r"\b(?:cases|patients)$", re.IGNORECASE)  # a total over all species (not "27 animals got sick")
 # "three of 43 animals", "12 (27%) out of 45 cases": the total the cases came from (not "features of five cases")
@@ -190,13 +191,15 @@ _FOUND_IN_ONE = re.compile(
     r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
 
 
+_WE_REPORT_ONE = re.compile(r"\b(?:we|authors?) (?:report|describe|present|document)\s+(?:here\s+)?(?:a|an|one)\s+"
+                            r"(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)  # "We report a cat with ..."
 _ONE_BEFORE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 _PRESENTED_AFTER = re.compile(r"\s+(?:was\s+)?(?:presented|referred|admitted)\s+(?:with|for|to|because)\b", re.IGNORECASE)
 
 
 # "Axial pattern flaps ...: A cadaveric study in dogs and a case report": the study is the design, the case an aside
 _STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|biomechanical|in vitro|ex vivo|"
-                             r"retrospective|prospective|imaging|histologic(?:al)?) study\b.{0,60}\band (?:a|one) case "
+                             r"retrospective|prospective|imaging|histologic(?:al)?) study\b.{0,60}\band (?:a |one )?case "
                              r"report\b", re.IGNORECASE)
 # "... in a dog with hypercalcemia" over "a 5-year-old Border Collie": one patient, whatever reference dogs are counted
 _ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?:[\w'-]+\s){0,2}[\w'-]+$", re.IGNORECASE)
@@ -209,7 +212,8 @@ def _one_animal(ev: Evidence, patient: Patient, presented: bool = True) -> str:
     text = ev.texts["abstract"]
     for m in ev.nouns("abstract"):
         if m.species in patient.species:
-            found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start)
+            found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start) \
+                or _WE_REPORT_ONE.search(text, max(0, m.start - 80), m.start)
             if found:
                 return f"abstract: '{text[found.start() : m.end]}'"
             one = _ONE_BEFORE.search(text, max(0, m.start - 60), m.start) if presented else None
@@ -327,8 +331,10 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     strong = case.firm or (case.soft if not (inferential or ev.first("trial") or study or group) else ())
     if strong and n is not None and n > 1 and inferential and not pub_case:
         strong = ()  # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study
-    if strong and not case.self_described and inferential and ev.first("invitro"):
-        strong = ()  # "models CT-derived from a 6-month-old Labrador ... P < .01": the dog is an in vitro template
+    if strong and not case.self_described and ev.first("invitro") and (inferential or ev.n("invitro") >= 3):
+        # "models CT-derived from a 6-month-old Labrador ... P < .01": the dog is an in vitro template; cells
+        # "isolated and cultured", screened and differentiated, then given to a 6-year-old cat: a laboratory method
+        strong = ()
     one_dog = case.one_titled and any(s.subject == "animal" for s in ev.signalments)
     if strong and n is not None and n > CASE_SERIES_MAX and not one_dog and (
             not case.self_described or (ev.first("cohort") and not (pub_case or ev.first("case_series")))):
