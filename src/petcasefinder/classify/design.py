@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .evidence import NUM, OCCUPATION, Count, Evidence, Hit, number
-from .patient import LAB_SPECIES, Patient
+from .patient import LAB_SPECIES, REAGENT_AFTER, Patient
 
 CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
 
@@ -156,7 +156,8 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
         title = ev.texts["title"]
         for m in ev.nouns("title"):
             start = _TITLE_SINGLE.search(title[: m.start]) or _TITLE_LEAD.match(title[: m.start])
-            if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]):
+            if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]) \
+                    and not REAGENT_AFTER.match(title, m.end):
                 soft.append(f"title: '{title[start.start() : m.end]}'")
                 one_titled = bool(_ONE_TITLED.match(title, start.start(), m.end))
                 break

@@ -97,6 +97,8 @@ def _exempt(h: Hit, vet_journal: bool) -> bool:
     return bool(_PATIENT.match(h.quote)) and (vet_journal or h.field == "abstract")
 
 
+REAGENT_AFTER = re.compile(r"[ -]+(?:anti-|\(?(?:recombinant\s+)?(?:monoclonal|polyclonal)\b|IgG\b|antibod|antiserum)",
+                           re.IGNORECASE)
 _PATHOGEN_AFTER = re.compile(
     r"[ -]+(?:influenza|flu|distemper|parvovirus|herpesvirus|coronavirus|leuka?emia|immunodeficiency|calicivirus|"
     r"circovirus|poxvirus|tuberculosis|adenovirus|rotavirus|paramyxovirus|bornavirus|polyomavirus|"
@@ -115,6 +117,8 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
             if ev.aggressor(f, m):
                 continue  # "cat bites", "predation by a domestic cat": the animal that did it, not the patient
             weight = full / 2 if (f, m.start) in ev.adjectival else full
+            if REAGENT_AFTER.match(ev.texts[f], m.end):
+                continue  # "a rabbit anti-canine CD19 antibody", "goat polyclonal": the reagent's source animal
             if _PATHOGEN_AFTER.match(ev.texts[f], m.end):
                 pathogen[m.species] += weight  # "avian influenza" in a leopard cat names the virus, not a bird
             else:
