@@ -207,7 +207,7 @@ _ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?:[\w'-]+\s)
 _IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
 
 
-def _one_animal(ev: Evidence, patient: Patient, presented: bool = True) -> str:
+def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
     """'... was diagnosed postmortem in a juvenile bottlenose dolphin', 'a young Cocker Spaniel presented with
     seizures': the abstract states one animal's case."""
     text = ev.texts["abstract"]
