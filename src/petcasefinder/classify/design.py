@@ -194,7 +194,7 @@ _FOUND_IN_ONE = re.compile(
 
 _WE_REPORT_ONE = re.compile(r"\b(?:we|authors?) (?:report|describe|present|document)\s+(?:here\s+)?(?:a|an|one)\s+"
                             r"(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)  # "We report a cat with ..."
-_ONE_BEFORE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+_CLAUSE_ONE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 _PRESENTED_AFTER = re.compile(r"\s+(?:was\s+)?(?:presented|referred|admitted)\s+(?:with|for|to|because)\b", re.IGNORECASE)
 
 
@@ -217,7 +217,7 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
                 or _WE_REPORT_ONE.search(text, max(0, m.start - 80), m.start)
             if found:
                 return f"abstract: '{text[found.start() : m.end]}'"
-            one = _ONE_BEFORE.search(text, max(0, m.start - 60), m.start) if presented else None
+            one = _CLAUSE_ONE.search(text, max(0, m.start - 60), m.start) if presented else None
             came = _PRESENTED_AFTER.match(text, m.end)
             if one and came:
                 return f"abstract: '{text[one.start() : came.end()]}'"

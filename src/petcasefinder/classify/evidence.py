@@ -321,13 +321,14 @@ def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count
     out = []
     last_end = -1
     for x in mentions:
-        m = next((c for p in _COUNT_BEFORE if (c := p.search(text[max(0, x.start - 60) : x.start]))), None)
+        at = max(0, x.start - 60)
+        m = next((c for p in _COUNT_BEFORE if (c := p.search(text[at : x.start]))), None)
         if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2) or _GROUP_AFTER.match(text, x.end):
             continue  # "two industrial pig herds" counts herds, not pigs
-        pre = text[max(0, x.start - 60) : x.start][: m.start()].rstrip().lower()
-        start = x.start - (len(text[max(0, x.start - 60) : x.start]) - m.start())
-        after_count = last_end >= 0 and pre.endswith("and") and _LISTED.fullmatch(text, last_end, start) is not None
-        if (pre.endswith("and") and not after_count) or _RANGE_AND.search(pre) or _PART_OF.search(pre) \
+        start = at + m.start()
+        pre = text[at:start].rstrip().lower()
+        listed = last_end >= 0 and _LISTED.fullmatch(text, last_end, start) is not None
+        if (pre.endswith("and") and not listed) or _RANGE_AND.search(pre) or _PART_OF.search(pre) \
                 or _RATE_BEFORE.search(pre):
             continue  # "one dead and two live lambs": not patients, unless a count of patients comes just before
             # ("two dogs with tumours and one cat"); "between 2 and 5 dogs" is a range; "48 of 134 chickens" a total

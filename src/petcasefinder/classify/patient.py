@@ -116,9 +116,9 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
         for m in ev.mentions[f]:
             if ev.aggressor(f, m):
                 continue  # "cat bites", "predation by a domestic cat": the animal that did it, not the patient
-            weight = full / 2 if (f, m.start) in ev.adjectival else full
             if REAGENT_AFTER.match(ev.texts[f], m.end):
                 continue  # "a rabbit anti-canine CD19 antibody", "goat polyclonal": the reagent's source animal
+            weight = full / 2 if (f, m.start) in ev.adjectival else full
             if _PATHOGEN_AFTER.match(ev.texts[f], m.end):
                 pathogen[m.species] += weight  # "avian influenza" in a leopard cat names the virus, not a bird
             else:
