@@ -238,3 +238,25 @@ def test_birds_in_a_report_on_hens_are_the_hens(lex: Lexicon) -> None:
                          "post mortem and the birds had lymphoid tumours.")
     c = classify.classify(a, lex)
     assert c.is_veterinary_case_report and c.species == ("chicken",), (c.species, c.reasons)
+
+
+def test_cue_kinds_come_from_the_data_file(lex: Lexicon) -> None:
+    """'cohort/records' and 'cohort/design' rows feed the cohort cue and tell its hits apart by kind."""
+    from petcasefinder.classify.evidence import gather
+    from petcasefinder.classify.rules import RULES
+
+    assert {k for pats in RULES.cues.values() for _, k in pats} == {"", "records", "design"}
+    ev = gather(art("Hypercalcaemia in cats", "Medical records were reviewed. Seven cats were enrolled in a "
+                    "cross-sectional design and the prevalence was low."), lex.species)
+    kinds = {h.quote.split()[0].lower(): h.kind for h in ev.hits["cohort"]}
+    assert kinds == {"medical": "records", "were": "design", "cross-sectional": "design", "prevalence": ""}
+
+
+def test_small_series_from_reviewed_records_is_a_case_series_but_enrolment_is_a_study(lex: Lexicon) -> None:
+    series = classify.classify(art("Hepatic abscesses in cats", "Medical records of cats with hepatic abscesses "
+                                   "between 2015 and 2022 were reviewed. Four cats met the inclusion criteria. All "
+                                   "four were treated surgically and three survived."), lex)
+    assert (series.article_type, series.is_veterinary_case_report) == ("case series", True)
+    study = classify.classify(art("Hepatic abscesses in cats", "Four cats with hepatic abscesses were enrolled "
+                                  "between 2015 and 2022. All four were treated surgically and three survived."), lex)
+    assert not study.is_veterinary_case_report and study.article_type != "case series"

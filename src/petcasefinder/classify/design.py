@@ -253,13 +253,10 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
     return lab, clinical, quote
 
 
-# a study's own name for its design, or its enrolment: "in this cross-sectional study", "were enrolled"
-_DESIGN = re.compile(r"cross[- ]sectional|case[- ]control|enrolled|recruited", re.IGNORECASE)
-# how a clinic's own past cases are gathered ("medical records were reviewed", "met the inclusion criteria",
-# "between 2015 and 2020"): a retrospective case series is gathered so too, so for a small series these are no design
+# a record that says it reviewed a clinic's records: its "cohort/records" wording then describes how the cases
+# were gathered, which a small retrospective case series shares with a study
 _REVIEWED = re.compile(r"\bretrospective(?:ly)?\b|\b(?:medical|clinical|case|hospital|patient|anaesthetic|anesthetic) records\b|"
                        r"\b(?:over|during|in|within) an? \d+[- ]year period\b", re.IGNORECASE)
-_RECORDS = re.compile(r"retrospective|records|included in|criteria|\d\d\s*[-–]\s*(?:19|20)\d\d|year period", re.IGNORECASE)
 
 
 def _study_words(ev: Evidence) -> list[Hit]:
@@ -267,7 +264,7 @@ def _study_words(ev: Evidence) -> list[Hit]:
     review (and the inclusion criteria and dates that go with one) when the record says it reviewed records."""
     hits = ev.hits.get("cohort", ())
     if _REVIEWED.search(ev.texts["abstract"]) or _REVIEWED.search(ev.texts["title"]):
-        return [h for h in hits if not _RECORDS.search(h.quote)]
+        return [h for h in hits if h.kind != "records"]
     return list(hits)
 
 
@@ -327,7 +324,7 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         # a questionnaire study may open with a vignette ("a 4-year-old Labrador ..."): still a survey
         return Design("survey", f"survey ({_q(ev.first('survey'))})")
     study = ev.first("cohort", "title") or ev.first("cohort_word", "title")  # "Epidemiological ... in a population of"
-    design_word = next((h for h in ev.hits.get("cohort", ()) if _DESIGN.search(h.quote)), None)
+    design_word = next((h for h in ev.hits.get("cohort", ()) if h.kind == "design"), None)
     group = n is not None and n > 1 and design_word  # "in 6 cats" over "were enrolled in the study"
     strong = case.firm or (case.soft if not (inferential or ev.first("trial") or study or group) else ())
     if strong and n is not None and n > 1 and inferential and not pub_case:

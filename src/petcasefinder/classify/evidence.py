@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..lexicon.mentions import SpeciesMention
 from ..lexicon.species import SpeciesLexicon
 from ..records import Article
-from .rules import COMBINED, RULES
+from .rules import COMBINED, RULES, kind_of
 
 _NUM_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]
 _NUM_VALUE = {w: i + 1 for i, w in enumerate(_NUM_WORDS[:20])} | {
@@ -71,6 +71,7 @@ class Hit:
     start: int
     end: int
     quote: str
+    kind: str = ""  # the data's sub-kind of the cue: "records" for a "cohort/records" row
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ def _hits(cue: str, field: str, text: str, mentions: tuple[SpeciesMention, ...])
                 or _animal_follows(text, m.end(), mentions, gap=_JUST_SPACE)  # "an Asian Shepherd puppy"
             ):
                 continue
-            out.append(Hit(cue, field, m.start(), m.end(), phrase(text, m.start(), m.end(), after)))
+            out.append(Hit(cue, field, m.start(), m.end(), phrase(text, m.start(), m.end(), after), kind_of(cue, m)))
     return sorted(out, key=lambda h: h.start)
 
 

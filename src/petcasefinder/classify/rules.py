@@ -32,7 +32,7 @@ def journal_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Rules:
-    cues: dict[str, tuple[re.Pattern[str], ...]]
+    cues: dict[str, tuple[tuple[re.Pattern[str], str], ...]]  # cue -> (pattern, kind); "cohort/records" has kind "records"
     vet_journals: frozenset[str]
 
     def is_vet_journal(self, journal: str | None) -> bool:
@@ -43,9 +43,10 @@ class Rules:
 
 
 def load(data_dir: Path = DATA_DIR) -> Rules:
-    cues: dict[str, list[re.Pattern[str]]] = {}
+    cues: dict[str, list[tuple[re.Pattern[str], str]]] = {}
     for r in _rows(data_dir / "classify_cues.tsv"):
-        cues.setdefault(r["cue"], []).append(re.compile(r["pattern"], re.IGNORECASE))
+        cue, _, kind = r["cue"].partition("/")
+        cues.setdefault(cue, []).append((re.compile(r["pattern"], re.IGNORECASE), kind))
     journals: set[str] = set()
     for r in _rows(data_dir / "classify_vet_journals.tsv"):
         journals.update(journal_key(x) for x in (r["journal"], r["abbreviation"]) if x)
@@ -53,9 +54,16 @@ def load(data_dir: Path = DATA_DIR) -> Rules:
 
 
 def combined(rules: Rules) -> dict[str, re.Pattern[str]]:
-    """One alternation per cue, so each field is scanned once per cue."""
-    return {k: re.compile("|".join(f"(?:{p.pattern})" for p in v), re.IGNORECASE) for k, v in rules.cues.items()}
+    """One alternation per cue, so each field is scanned once per cue; row i is group "r<i>", so a match's
+    ``lastgroup`` names the row (see ``kind_of``)."""
+    return {k: re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (p, _) in enumerate(v)), re.IGNORECASE)
+            for k, v in rules.cues.items()}
 
 
 RULES = load()
 COMBINED = combined(RULES)
+
+
+def kind_of(cue: str, m: re.Match[str]) -> str:
+    """The kind written after the cue's slash in the data ("records" for "cohort/records"), or ""."""
+    return RULES.cues[cue][int((m.lastgroup or "r0")[1:])][1]
