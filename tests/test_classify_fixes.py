@@ -761,12 +761,38 @@ _C31_NOT: list[_Not] = [
      "samples were positive, and all three animals had low platelet counts."), None),
 ]
 
+# ---- cases added with classify-32 (after the first run on the twenty-sixth real held-out set)
+_C32: list[_Case] = [
+    # "the incidence of re-narrowing" and "reference ranges" are named, never measured: no study of two or five dogs
+    ("Laser ablation of a subaortic membrane: 2 cases",
+     ("The membrane was ablated in two dogs with exercise intolerance. Ablation may lower the later incidence of "
+      "re-narrowing. Both dogs were free of signs a year later."), ("dog",), None),
+    ("Fatal myocarditis in police dogs: five cases",
+     ("We describe the deaths of five police dogs. Medical records were reviewed. Troponin was high in four dogs, "
+      "although reference ranges after death are not known. All five dogs had myocarditis at necropsy."),
+     ("dog",), None),
+    # "significant improvement" in a self-described case series with no P value is a clinician's word
+    ("Nasal oxygen in three cats with lung oedema",
+     ("This case series describes three cats with lung oedema that did not respond to diuretics. Nasal oxygen gave "
+      "a significant improvement in breathing. Two cats went home; one was euthanased."), ("cat",), None),
+]
+_C32_NOT: list[_Not] = [
+    # a prevalence that the record measures (a percentage) still makes a small count a study
+    ("Heart murmurs in shelter kittens",
+     ("The prevalence of heart murmurs was 4% in shelter kittens. Eight kittens with murmurs had echocardiography "
+      "and two had a septal defect."), None),
+    # a prospective case series whose scores were "significantly reduced" over set time points is a study
+    ("Bone cement for bone pain in eight dogs",
+     ("This prospective case series evaluated pain scores in eight dogs after bone cement was injected. Scores were "
+      "recorded at 2, 4 and 8 weeks, and pain was significantly reduced at every time point."), None),
+]
+
 
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
-                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31)
+                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-31 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-32 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -774,9 +800,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
-                         + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT)
+                         + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-31 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-32 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

@@ -241,15 +241,15 @@ def test_birds_in_a_report_on_hens_are_the_hens(lex: Lexicon) -> None:
 
 
 def test_cue_kinds_come_from_the_data_file(lex: Lexicon) -> None:
-    """'cohort/records' and 'cohort/design' rows feed the cohort cue and tell its hits apart by kind."""
+    """'cohort/records', 'cohort/design' and 'cohort/measure' rows feed the cohort cue and tell its hits apart by kind."""
     from petcasefinder.classify.evidence import gather
     from petcasefinder.classify.rules import RULES
 
-    assert {k for pats in RULES.cues.values() for _, k in pats} == {"", "records", "design"}
+    assert {k for pats in RULES.cues.values() for _, k in pats} == {"", "records", "design", "measure"}
     ev = gather(art("Hypercalcaemia in cats", "Medical records were reviewed. Seven cats were enrolled in a "
                     "cross-sectional design and the prevalence was low."), lex.species)
     kinds = {h.quote.split()[0].lower(): h.kind for h in ev.hits["cohort"]}
-    assert kinds == {"medical": "records", "were": "design", "cross-sectional": "design", "prevalence": ""}
+    assert kinds == {"medical": "records", "were": "design", "cross-sectional": "design", "prevalence": "measure"}
 
 
 def test_small_series_from_reviewed_records_is_a_case_series_but_enrolment_is_a_study(lex: Lexicon) -> None:

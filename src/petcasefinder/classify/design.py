@@ -259,16 +259,23 @@ _REVIEWED = re.compile(r"\bretrospective(?:ly)?\b|\b(?:medical|clinical|case|hos
                        r"\b(?:over|during|in|within) an? \d+[- ]year period\b", re.IGNORECASE)
 
 
+# a population figure this record measured: a percentage, or more animals than a small series holds
+_PERCENT = re.compile(r"\d\s?%|\bper ?cent\b", re.IGNORECASE)
+
+
 def _study_words(ev: Evidence) -> list[Hit]:
     """The cohort wording that makes a small descriptive series a study: all of it, except the wording of a records
-    review (and the inclusion criteria and dates that go with one) when the record says it reviewed records."""
-    hits = ev.hits.get("cohort", ())
+    review (and the inclusion criteria and dates that go with one) when the record says it reviewed records, and
+    a population figure (prevalence, incidence, reference range) that the record names but never measures."""
+    hits = list(ev.hits.get("cohort", ()))
     if _REVIEWED.search(ev.texts["abstract"]) or _REVIEWED.search(ev.texts["title"]):
-        return [h for h in hits if h.kind != "records"]
-    return list(hits)
+        hits = [h for h in hits if h.kind != "records"]
+    measured = _PERCENT.search(ev.texts["abstract"]) or any(c.n > CASE_SERIES_MAX for c in ev.counts)
+    return [h for h in hits if h.kind != "measure" or h.field == "title" or measured]
 
 
 _LOOSE_STATS = re.compile(r"significant(?:ly)?\b", re.IGNORECASE)
+_CHANGE = re.compile(r"significant(?:ly)? (?:improv|reduc|decreas|increas|declin|resol)\w*", re.IGNORECASE)
 
 
 def _inferential(ev: Evidence, case: CaseEvidence, n: int | None) -> Hit | None:
@@ -279,6 +286,11 @@ def _inferential(ev: Evidence, case: CaseEvidence, n: int | None) -> Hit | None:
     said = [m.said.lower() for m in ev.nouns("abstract")]
     singular = sum(not s.endswith("s") for s in said) > len(said) / 2
     if not control and case.soft and n in (None, 1) and singular and all(_LOOSE_STATS.match(h.quote) for h in stats):
+        return None
+    if not control and case.self_described and n is not None and n <= CASE_SERIES_MAX and stats \
+            and all(_CHANGE.match(h.quote) for h in stats) and not _study_words(ev):
+        # "This case series describes four cats ... allowed significant improvement in respiration"; but a
+        # "prospective case series" whose scores were "significantly reduced" over set time points is a study
         return None
     return control or ev.first("stats")
 
@@ -362,7 +374,10 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     if n is not None and 1 < n <= CASE_SERIES_MAX and not inferential and not _study_words(ev):
         # a descriptive series this small stays a case series even if it calls itself "a small cohort"
         return Design("case series", "", (f"{n} animals: {n_quote}",), n)
-    cohort = ev.first("cohort") or inferential or ev.first("cohort_word")
+    # a small series is a study for its study words, so the reason quotes the first of them
+    small = n is not None and 1 < n <= CASE_SERIES_MAX and not inferential
+    cohort = next(iter(_study_words(ev)), None) if small else ev.first("cohort")
+    cohort = cohort or inferential or ev.first("cohort_word")
     pub_cohort = _pub(ev, _COHORT_TYPES)
     if cohort or pub_cohort or (n is not None and n > CASE_SERIES_MAX):
         what = _q(cohort) or (f"publication type: {pub_cohort}" if pub_cohort else f"{n} animals: {n_quote}")
