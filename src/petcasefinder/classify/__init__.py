@@ -37,7 +37,7 @@ from .evidence import Evidence, gather
 from .patient import Patient
 from .patient import decide as decide_patient
 
-VERSION = "classify-32"
+VERSION = "classify-33"
 
 __all__ = ["CASE_SERIES_MAX", "VERSION", "classify", "explain"]
 

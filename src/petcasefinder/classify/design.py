@@ -31,11 +31,12 @@ _TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not
     r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
 _MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
-_CASE_AND_REVIEW = re.compile(r"\bcase (?:report|study|series)\b.{0,40}\breview\b"
+_CASE_AND_REVIEW = re.compile(r"\bcase (?:reports?|stud(?:y|ies)|series)\b.{0,40}\breview\b"
                               r"|\b(?:a|an|one|fatal|rare|unusual|first)\s+(?:\w+\s+)?case\b.{0,100}\band\s+(?:a\s+)?review\b",
                               re.IGNORECASE)  # "A Fatal Case of ... in a Dog and Review of Literature"
 _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
-_HEADER = re.compile(r"case (?:presentation|description|summary|history|details)", re.IGNORECASE)
+_HEADER = re.compile(r"case (?:presentation|description|summary|history|details)(?!\s+(?:was|were|is|are|of|and)\b)",
+                     re.IGNORECASE)  # a heading, not "Case history was obtained" in a study's methods
 _N_EQUALS = re.compile(r"\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
 # "Thirty-four cases" is 34 cases, not four
 _CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:(?:live|clinical|canine|feline|equine|client-owned|affected) )?"
@@ -98,6 +99,28 @@ def _screened(ev: Evidence, c: Count) -> bool:
     return at >= 0 and bool(_SCREENED.match(text, at + len(c.quote)))
 
 
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed(ev: Evidence, counts: list[Count], field: str) -> tuple[int, str]:
+    """'(9 dogs and 10 cats)': a bracketed breakdown by species counts one series of their sum.  Not a list in
+    running text ("Six sheep and eleven goats were necropsied" from one sick flock)."""
+    text = ev.texts[field]
+    placed = sorted(((at, c) for c in counts if c.field == field and (at := text.find(c.quote)) >= 0),
+                    key=lambda x: x[0])
+    best, quote, i = 0, "", 0
+    while i < len(placed):
+        j = i
+        while j + 1 < len(placed) and placed[j + 1][1].species not in {c.species for _, c in placed[i : j + 1]} \
+                and _LIST_GAP.fullmatch(text, placed[j][0] + len(placed[j][1].quote), placed[j + 1][0]):
+            j += 1
+        total = sum(c.n for _, c in placed[i : j + 1])
+        if j > i and total > best and text[: placed[i][0]].rstrip().endswith("("):
+            best, quote = total, text[placed[i][0] : placed[j][0] + len(placed[j][1].quote)]
+        i = j + 1
+    return best, quote
+
+
 def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     """How many animals the record describes: the title's count, else the largest count in the abstract.
     The size of a herd, flock or household that is itself the case is not a count of cases."""
@@ -105,7 +128,8 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
               and c.kind != "experimental" and not _in_one_group(ev, c.field, c.quote) and not _screened(ev, c)]
     title = [c for c in counts if c.field == "title"]
     if title:
-        return title[0].n, f"title: '{title[0].quote}'"
+        listed, quote = _listed(ev, counts, "title")
+        return (listed, f"title: '{quote}'") if listed > title[0].n else (title[0].n, f"title: '{title[0].quote}'")
     cases = _CASE_COUNT.search(ev.texts["title"])  # "Equine paranasal sinus cysts: a report of 15 cases"
     if cases and cases.group(1):
         return number(cases.group(1)) or 0, f"title: '{cases.group(0)}'"
@@ -116,6 +140,9 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
              and not (x.group(2) and int(x.group(2)) <= CASE_SERIES_MAX)]
     if counts:
         best = max(counts, key=lambda c: c.n)
+        listed, quote = _listed(ev, counts, "abstract")
+        if listed > best.n:
+            best = Count(listed, best.species, "abstract", quote, best.kind)
         if total and int(total.group(1)) > best.n:
             return int(total.group(1)), f"abstract: '{total.group(0)}'"
         more = [(f, x) for f, x in cased if x.group(1) and (number(x.group(1)) or 0) > best.n
@@ -161,8 +188,9 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
                 soft.append(f"title: '{title[start.start() : m.end]}'")
                 one_titled = bool(_ONE_TITLED.match(title, start.start(), m.end))
                 break
-    header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract" and _HEADER.match(h.quote)
-                   and _AT_START.search(ev.texts["abstract"][: h.start])), None)  # not "the date of case presentation"
+    abstract = ev.texts["abstract"]
+    header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract" and _HEADER.match(abstract, h.start)
+                   and _AT_START.search(abstract[: h.start])), None)  # not "the date of case presentation"
     if header:
         firm.append(f"abstract: {_q(header)}")
     this = ev.first("case_this", "abstract")  # "This case report discusses ...": the record names itself

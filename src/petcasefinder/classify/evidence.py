@@ -38,6 +38,7 @@ _PERSON_NP = re.compile(
     r"teenager|adolescent|neonate|newborn))\b(?!-)",  # not "a patient-specific implant"
     re.IGNORECASE,
 )
+_TESTED = re.compile(r"significant|statistically significant", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|without|lack of|absence of|not|nor)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ANIMAL_QUALIFIER = re.compile(
     r"\b(?:veterinary|animal|animals'?|canine|feline|equine|bovine|porcine|ovine|avian|pet|small-animal|"
@@ -195,8 +196,9 @@ def _hits(cue: str, field: str, text: str, mentions: tuple[SpeciesMention, ...])
             if any(a <= m.start() < b for a, b in future):
                 continue
             before = text[max(0, m.start() - 30) : m.start()]
-            if cue in ("control", "stats", "trial", "lab", "cohort", "challenge") and _NEGATED.search(before):
-                continue
+            if cue in ("control", "stats", "trial", "lab", "cohort", "challenge") and _NEGATED.search(before) \
+                    and not (cue == "stats" and _TESTED.match(m.group(0))):
+                continue  # "no control group"; but "not significantly different" reports a test
             if cue in ("human", "person") and (
                 _ANIMAL_QUALIFIER.search(before)
                 or (not OCCUPATION.fullmatch(m.group(0)) and _animal_before(text, m.start(), mentions))

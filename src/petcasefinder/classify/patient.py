@@ -17,7 +17,7 @@ from .evidence import Evidence, Hit
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
 _KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
 _SEXED = re.compile(r"old\s+(?:fe)?male\b", re.IGNORECASE)
-_PATIENT = re.compile(r"(?:male |female )?patients?\b", re.IGNORECASE)
+_PATIENT = re.compile(r"(?:male |female )?patients?\b|clinicians\b", re.IGNORECASE)  # vets are clinicians too
 # Species mostly met as research animals.  Fish and frogs are not here: koi, goldfish and tree frogs are pets, and
 # the research ones (zebrafish, medaka, Xenopus) carry the "lab" flag on their names instead.
 LAB_SPECIES = {"mouse", "rat", "guinea pig", "hamster", "gerbil", "macaque", "marmoset", "squirrel monkey", "monkey",
@@ -93,7 +93,8 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
 
 
 def _exempt(h: Hit, vet_journal: bool) -> bool:
-    """'patient' as veterinary usage: in a vet journal, or in an abstract under a title that names an animal."""
+    """'patient' and 'clinicians' as veterinary usage: in a vet journal, or in an abstract under a title that names an
+    animal."""
     return bool(_PATIENT.match(h.quote)) and (vet_journal or h.field == "abstract")
 
 
