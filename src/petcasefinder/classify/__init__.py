@@ -31,7 +31,8 @@ import math
 
 from ..lexicon import Lexicon
 from ..records import Article, Classification
-from .design import CASE_SERIES_MAX, Design
+from .count import CASE_SERIES_MAX
+from .design import Design
 from .design import decide as decide_design
 from .evidence import Evidence, gather
 from .patient import Patient

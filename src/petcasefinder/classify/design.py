@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .evidence import NUM, OCCUPATION, Count, Evidence, Hit, number
+from .count import CASE_SERIES_MAX, animal_count
+from .evidence import OCCUPATION, Evidence, Hit
 from .patient import LAB_SPECIES, REAGENT_AFTER, Patient
-
-CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
 
 _SR_TYPES = {"systematic review", "meta-analysis", "network meta-analysis"}
 _PROTOCOL_TYPES = {"practice guideline", "guideline", "consensus development conference", "clinical trial protocol"}
@@ -37,15 +36,7 @@ _CASE_AND_REVIEW = re.compile(r"\bcase (?:reports?|stud(?:y|ies)|series)\b.{0,40
 _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
 _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)(?!\s+(?:was|were|is|are|of|and)\b)",
                      re.IGNORECASE)  # a heading, not "Case history was obtained" in a study's methods
-_N_EQUALS = re.compile(r"\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
-# "Thirty-four cases" is 34 cases, not four
-_CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:(?:live|clinical|canine|feline|equine|client-owned|affected) )?"
-                         r"(?:cases|animals|patients|masses|tumou?rs|neoplasms)\b|" + _N_EQUALS.pattern,
-                         re.IGNORECASE)
-_TOTAL_WORD = re.compile(r"\b(?:cases|patients)$", re.IGNORECASE)  # a total over all species (not "27 animals got sick")
-# "three of 43 animals", "12 (27%) out of 45 cases": the total the cases came from (not "features of five cases")
-_OF_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                        r"(?:[\w()%-]+\s+){0,2}?(?:out\s+)?(?:of|from)\s+$", re.IGNORECASE)
+
 
 
 @dataclass(frozen=True)
@@ -71,91 +62,6 @@ def _pub(ev: Evidence, names: set[str]) -> str | None:
 def _pub_trial(ev: Evidence) -> str | None:
     return next((p.strip() for p in ev.article.pub_types if "trial" in p.lower() and "protocol" not in p.lower()), None)
 
-
-_GROUP_BEFORE = re.compile(
-    r"\b(?:herd|flock|colony|aviary|loft|pond|aquarium|tank|household|kennel|cattery|litter|holding|farm|batch|"
-    r"lot|pen|shipment|consignment|rebanho|lote|plantel|granja|fazenda|propriedade|reba[nñ]o|hato|piara|criadero|"
-    r"troupeau|[ée]levage|cheptel)\b"
-    r"[^.;]{0,35}$", re.IGNORECASE)
-
-
-def _in_one_group(ev: Evidence, field: str, quote: str) -> bool:
-    """'a herd of 60 Limousin cows', 'a pond stocked with 30 goldfish': the size of the one group that is the
-    case (an outbreak report), not a number of cases studied."""
-    text = ev.texts[field]
-    at = text.find(quote)
-    return at >= 0 and bool(_GROUP_BEFORE.search(text[max(0, at - 60) : at]))
-
-
-_SCREENED = re.compile(r"[^.;]{0,60}?\bof (?:which|whom|these) (?:only )?" + NUM + r" (?:\w+ )?(?:met|fulfilled|were "
-                       r"(?:included|eligible|enrolled|selected))\b", re.IGNORECASE)
-
-
-def _screened(ev: Evidence, c: Count) -> bool:
-    """'Twenty-five dogs ... were identified, of which five met the inclusion criteria': the pool searched, not
-    the animals described."""
-    text = ev.texts[c.field]
-    at = text.find(c.quote)
-    return at >= 0 and bool(_SCREENED.match(text, at + len(c.quote)))
-
-
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-
-
-def _listed(ev: Evidence, counts: list[Count], field: str) -> tuple[int, str]:
-    """'(9 dogs and 10 cats)': a bracketed breakdown by species counts one series of their sum.  Not a list in
-    running text ("Six sheep and eleven goats were necropsied" from one sick flock)."""
-    text = ev.texts[field]
-    placed = sorted(((at, c) for c in counts if c.field == field and (at := text.find(c.quote)) >= 0),
-                    key=lambda x: x[0])
-    best, quote, i = 0, "", 0
-    while i < len(placed):
-        j = i
-        while j + 1 < len(placed) and placed[j + 1][1].species not in {c.species for _, c in placed[i : j + 1]} \
-                and _LIST_GAP.fullmatch(text, placed[j][0] + len(placed[j][1].quote), placed[j + 1][0]):
-            j += 1
-        total = sum(c.n for _, c in placed[i : j + 1])
-        if j > i and total > best and text[: placed[i][0]].rstrip().endswith("("):
-            best, quote = total, text[placed[i][0] : placed[j][0] + len(placed[j][1].quote)]
-        i = j + 1
-    return best, quote
-
-
-def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
-    """How many animals the record describes: the title's count, else the largest count in the abstract.
-    The size of a herd, flock or household that is itself the case is not a count of cases."""
-    counts = [c for c in ev.counts if (not patient.species or c.species in patient.species)
-              and c.kind != "experimental" and not _in_one_group(ev, c.field, c.quote) and not _screened(ev, c)]
-    title = [c for c in counts if c.field == "title"]
-    if title:
-        listed, quote = _listed(ev, counts, "title")
-        return (listed, f"title: '{quote}'") if listed > title[0].n else (title[0].n, f"title: '{title[0].quote}'")
-    cases = _CASE_COUNT.search(ev.texts["title"])  # "Equine paranasal sinus cysts: a report of 15 cases"
-    if cases and cases.group(1):
-        return number(cases.group(1)) or 0, f"title: '{cases.group(0)}'"
-    total = _N_EQUALS.search(ev.texts["abstract"])  # "all rabbits with mediastinal masses (n=13)"
-    # "three of 43 animals died": 43 is the herd the cases came from, not a number of cases; "(n = 3)": a group size
-    cased = [(f, x) for f in ("title", "abstract") for x in _CASE_COUNT.finditer(ev.texts[f])
-             if not _OF_BEFORE.search(ev.texts[f][max(0, x.start() - 40) : x.start()])
-             and not (x.group(2) and int(x.group(2)) <= CASE_SERIES_MAX)]
-    if counts:
-        best = max(counts, key=lambda c: c.n)
-        listed, quote = _listed(ev, counts, "abstract")
-        if listed > best.n:
-            best = Count(listed, best.species, "abstract", quote, best.kind)
-        if total and int(total.group(1)) > best.n:
-            return int(total.group(1)), f"abstract: '{total.group(0)}'"
-        more = [(f, x) for f, x in cased if x.group(1) and (number(x.group(1)) or 0) > best.n
-                and _TOTAL_WORD.search(x.group(0))]
-        if more:  # "16 stifles in 14 patients, with two dogs ...": the patients are the total
-            f, x = more[0]
-            return number(x.group(1) or x.group(2)) or 0, f"{f}: '{x.group(0)}'"
-        return best.n, f"abstract: '{best.quote}'"
-    if cased:
-        # "eight masses", "Clinical cases (n = 104)"; the pattern admits only numbers that number() reads
-        f, x = cased[0]
-        return number(x.group(1) or x.group(2)) or 0, f"{f}: '{x.group(0)}'"
-    return None, ""
 
 
 @dataclass(frozen=True)
