@@ -839,12 +839,65 @@ _C33_NOT: list[_Not] = [
       "was obtained and each dog was examined. Associations were tested by multiple linear regression."), None),
 ]
 
+# ---- cases added with classify-34 (after the first runs on the twenty-ninth and thirtieth real held-out sets)
+_C34: list[_Case] = [
+    # one cat named in the title and described in the abstract: a healthy control cat and sequenced cats are references
+    ("A new gene variant causes a bleeding disorder in a cat",
+     ("A young male cat presented with nosebleeds. Platelet function was compared with a healthy control cat, and "
+      "the genome was compared with 150 sequenced cats. A frameshift variant explained the disorder."), ("cat",),
+     None),
+    # "four dogs and a cat": the cat is a patient too; a porcupine's quills make it no patient
+    ("Heart defects in four dogs and a cat",
+     ("This report describes five cases: four dogs and a young cat, all with cyanosis. Two dogs died; the cat lived "
+      "for a year."), ("cat", "dog"), None),
+    ("Heart infection after porcupine quill migration in a dog",
+     ("A dog was quilled by a porcupine a month before it presented with a new murmur. A quill was removed from the "
+      "heart, and the dog recovered."), ("dog",), None),
+]
+_C34_NOT: list[_Not] = [
+    # "P less than 0.01": old abstracts spell out the test
+    ("Heart size in eight dogs with valve disease",
+     ("Eight dogs with valve disease had echocardiography. The left atrium was larger (P less than 0.01) and the "
+      "wall thinner (P less than 0.05) than expected."), None),
+    # heart failure "was created in" or "induced" in dogs, a "model in dogs", worms "surgically transplanted",
+    # "conscious dogs": experiments on research dogs
+    ("Lung function in dogs with valve leakage",
+     ("Valve leakage was created in 2 groups of dogs. Group 1 dogs had no heart failure and group 2 dogs had heart "
+      "failure with low oxygen."), None),
+    ("Drug effects in dogs with induced heart failure",
+     "Six dogs with induced heart failure were given the drug by mouth each hour, and cardiac output rose.", None),
+    ("Two bone plates in a fracture model in dogs",
+     "Bone gaps were fixed with two kinds of plate in 6 dogs, one kind on each leg. The coated plates healed faster.",
+     None),
+    ("Chest radiographs after heartworm treatment in six dogs",
+     ("Adult heartworms were surgically transplanted into each of 6 dogs. Four weeks later all six dogs received an "
+      "adulticide and had weekly radiographs."), None),
+    ("A sedative and heart rate in conscious dogs",
+     ("Heart rate and blood pressure were recorded in 5 conscious male dogs after a sedative. Heart rate fell in "
+      "every dog, and atropine reversed it."), None),
+    # a title listing "seven dogs and nine cats" describes 16 animals
+    ("Heart rhythm problems in seven dogs and nine cats",
+     ("The rhythm problem was found in dogs and cats examined for weakness. Fast rhythms were controlled with "
+      "digoxin in most animals."), None),
+    # "a review of 38 cases" is a retrospective study, not a self-described case series
+    ("Heart tumours in the dog: a review of 38 cases",
+     ("Over ten years a heart tumour was diagnosed in 38 dogs at one hospital. Surgery was tried in 9 dogs, and "
+      "complications were common."), None),
+    # "10 dogs with cardiomyopathy and 7 dogs without signs of cardiac disease": a control group
+    ("Heart muscle changes in cardiomyopathy in a dog breed",
+     ("Heart samples were taken from 10 dogs with cardiomyopathy and from dogs without signs of cardiac disease. "
+      "Fibrosis was more common in the affected dogs."), None),
+    # "we recruited 10 affected dogs": enrolment in a study
+    ("A gene deletion causes retinal disease in dogs",
+     "We recruited 10 affected dogs to the study. Two were followed for two years, and all had retinal atrophy.", None),
+]
+
 
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
-                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33)
+                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-33 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-34 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -852,9 +905,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
-                         + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT)
+                         + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-33 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-34 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

@@ -55,8 +55,9 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _listed(ev: Evidence, counts: list[Count], field: str) -> tuple[int, str]:
-    """'(9 dogs and 10 cats)': a bracketed breakdown by species counts one series of their sum.  Not a list in
-    running text ("Six sheep and eleven goats were necropsied" from one sick flock)."""
+    """'(9 dogs and 10 cats)' and a title's 'in seven dogs and nine cats': a breakdown by species counts one series
+    of their sum.  Not a list in an abstract's running text ("Six sheep and eleven goats were necropsied" from one
+    sick flock)."""
     text = ev.texts[field]
     placed = sorted(((at, c) for c in counts if c.field == field and (at := text.find(c.quote)) >= 0),
                     key=lambda x: x[0])
@@ -67,7 +68,7 @@ def _listed(ev: Evidence, counts: list[Count], field: str) -> tuple[int, str]:
                 and _LIST_GAP.fullmatch(text, placed[j][0] + len(placed[j][1].quote), placed[j + 1][0]):
             j += 1
         total = sum(c.n for _, c in placed[i : j + 1])
-        if j > i and total > best and text[: placed[i][0]].rstrip().endswith("("):
+        if j > i and total > best and (field == "title" or text[: placed[i][0]].rstrip().endswith("(")):
             best, quote = total, text[placed[i][0] : placed[j][0] + len(placed[j][1].quote)]
         i = j + 1
     return best, quote

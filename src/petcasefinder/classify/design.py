@@ -73,12 +73,13 @@ class CaseEvidence:
     soft: tuple[str, ...]
     self_described: bool
     one_titled: bool = False  # the soft title names exactly one animal, briefly ("in a dog", "of an old mare")
+    one_stated: bool = False  # the abstract states one animal's case ("a male cat presented with ...")
 
 
 def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
     firm: list[str] = []
     soft: list[str] = []
-    one_titled = False
+    one_titled = one_stated = False
     pub = _pub(ev, {"case reports"})
     if pub:
         firm.append(f"publication type: {pub}")
@@ -108,13 +109,14 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
     if patient.kind == "animal":
         one = _one_animal(ev, patient, presented=sig is None)
         series = bool(one) and any(c.n > 1 and c.species in patient.species and c.kind != "experimental" for c in ev.counts)
-        if one and not (series and _IN_ONE.search(one)):  # "detected ... in one dog" of "10 client-owned dogs"
+        one_stated = bool(one) and not (series and _IN_ONE.search(one))
+        if one_stated:  # not "detected ... in one dog" of "10 client-owned dogs"
             firm.append(one)
     outbreak = _outbreak(ev) if patient.kind == "animal" else None
     if outbreak:
         firm.append(f"{outbreak.field}: {_q(outbreak)}")
     described = bool(pub or titled or header or ev.first("case_series") or outbreak)
-    return CaseEvidence(tuple(firm), tuple(soft), described, one_titled)
+    return CaseEvidence(tuple(firm), tuple(soft), described, one_titled, one_stated)
 
 
 _AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
@@ -273,13 +275,16 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     design_word = next((h for h in ev.hits.get("cohort", ()) if h.kind == "design"), None)
     group = n is not None and n > 1 and design_word  # "in 6 cats" over "were enrolled in the study"
     strong = case.firm or (case.soft if not (inferential or ev.first("trial") or study or group) else ())
-    if strong and n is not None and n > 1 and inferential and not pub_case:
-        strong = ()  # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study
+    # one animal named in the title and described in the abstract: other animals are references, not cases
+    one_dog = case.one_titled and (case.one_stated or any(s.subject == "animal" for s in ev.signalments))
+    if strong and n is not None and n > 1 and inferential and not pub_case and not (one_dog and case.one_stated):
+        # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study; but "a male
+        # cat presented with ..." compared with a healthy control cat and 194 sequenced cats is that cat's case
+        strong = ()
     if strong and not case.self_described and ev.first("invitro") and (inferential or ev.n("invitro") >= 3):
         # "models CT-derived from a 6-month-old Labrador ... P < .01": the dog is an in vitro template; cells
         # "isolated and cultured", screened and differentiated, then given to a 6-year-old cat: a laboratory method
         strong = ()
-    one_dog = case.one_titled and any(s.subject == "animal" for s in ev.signalments)
     if strong and n is not None and n > CASE_SERIES_MAX and not one_dog and (
             not case.self_described or (ev.first("cohort") and not (pub_case or ev.first("case_series")))):
         # "in 40 cats" without calling itself a case series: a retrospective study; so is "First case of ..." over

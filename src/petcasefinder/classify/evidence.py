@@ -52,7 +52,7 @@ _FUTURE_WORK = re.compile(
     re.IGNORECASE,
 )
 _AGGRESSOR_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+)?[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking|inflicted|"
-                              r"hoof[ -]kicks?|kicks?|kicked|trampl\w*|gor(?:ed|ing)|stings?|stung)\b",
+                              r"hoof[ -]kicks?|kicks?|kicked|trampl\w*|gor(?:ed|ing)|stings?|stung|quills?)\b",
                               re.IGNORECASE)
 _AGGRESSOR_BEFORE = re.compile(r"\b(?:by|from|exposure to|exposed to|contact with|chewing|mouthing|ingesting|eating|"
                                r"ingestion of) (?:(?:one|some|several|two) of )?(?:(?:his|her|their|the|a) [\w-]+['’]s\s+|"
@@ -145,8 +145,8 @@ def _noun_use(text: str, m: SpeciesMention) -> bool:
 
 
 def _is_aggressor(text: str, m: SpeciesMention) -> bool:
-    """'snake bite', 'cat scratches', 'attacked by a stray dog', 'Toad (Bufo) intoxication in a dog': the animal that
-    did it, not a patient."""
+    """'snake bite', 'cat scratches', 'attacked by a stray dog', 'porcupine quill', 'Toad (Bufo) intoxication in a
+    dog': the animal that did it, not a patient."""
     return bool(_AGGRESSOR_AFTER.match(text, m.end) or _AGGRESSOR_BEFORE.search(text[max(0, m.start - 40) : m.start])
                 or (_VENOMOUS.match(m.said) and _TOXIN_AFTER.match(text, m.end)))
 
@@ -316,6 +316,7 @@ _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holding
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 
+_AND_ONE = re.compile(r"\band (?:a|an)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 _LISTED = re.compile(r"[^.;()]{0,80}?\band\s+", re.IGNORECASE)  # the rest of a list of counts: "... with tumours and "
 _RANGE_AND = re.compile(r"(?:\bbetween\b[^,;]{0,20}|\b" + NUM + r"(?:\s*%)?)\s+and$", re.IGNORECASE)
 
@@ -326,6 +327,11 @@ def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count
     for x in mentions:
         at = max(0, x.start - 60)
         m = next((c for p in _COUNT_BEFORE if (c := p.search(text[at : x.start]))), None)
+        one = _AND_ONE.search(text, at, x.start) if last_end >= 0 else None
+        if one and _LISTED.fullmatch(text, last_end, one.start() + 4):  # "in four dogs and a cat": the cat is one
+            out.append(Count(1, x.species, field, text[one.start() + 4 : x.end], x.kind))
+            last_end = x.end
+            continue
         if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2) or _GROUP_AFTER.match(text, x.end):
             continue  # "two industrial pig herds" counts herds, not pigs
         start = at + m.start()
