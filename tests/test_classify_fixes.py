@@ -885,19 +885,51 @@ _C34_NOT: list[_Not] = [
       "complications were common."), None),
     # "10 dogs with cardiomyopathy and 7 dogs without signs of cardiac disease": a control group
     ("Heart muscle changes in cardiomyopathy in a dog breed",
-     ("Heart samples were taken from 10 dogs with cardiomyopathy and from dogs without signs of cardiac disease. "
+     ("Heart samples were taken from 10 dogs with cardiomyopathy and from 6 dogs without signs of cardiac disease. "
       "Fibrosis was more common in the affected dogs."), None),
     # "we recruited 10 affected dogs": enrolment in a study
     ("A gene deletion causes retinal disease in dogs",
      "We recruited 10 affected dogs to the study. Two were followed for two years, and all had retinal atrophy.", None),
 ]
 
+# ---- cases added with classify-35 (after the first runs on the thirty-first and thirty-second real held-out sets)
+_C35: list[_Case] = [
+    # "describes the first case of <a long procedure> in a dog": one animal's case, however long the phrase
+    ("Catheter closure of a muscular septal defect",
+     ("Septal defects are common in dogs. This report describes the first case of catheter closure of a naturally "
+      "occurring muscular septal defect using a nitinol occluder device in a dog with pulmonic stenosis."),
+     ("dog",), None),
+    # a signalment in the title ("in a four-month-old male Newfoundland dog") and in the abstract: three control
+    # dogs used for histology are references, not a control group of a study
+    ("Aortic dilation in a four-month-old male Newfoundland dog: lifelong follow-up",
+     ("A 4-month-old male Newfoundland dog was presented for a heart murmur. The aorta stayed dilated for ten years. "
+      "At necropsy its aorta was compared with those of three control dogs."), ("dog",), None),
+    # "dogs without evidence of heart disease" describes the patients themselves, not a control group
+    ("Aortic valve flutter in 5 dogs",
+     "Valve flutter was seen on echocardiography in 5 large dogs without evidence of structural heart disease.",
+     ("dog",), None),
+]
+_C35_NOT: list[_Not] = [
+    # "Univariate analyses were performed": statistics in a small series
+    ("Pleural effusion in seven cats",
+     ("Seven cats with pleural effusion were described. Univariate analyses were performed to find predictors of "
+      "severity."), None),
+    # "P value 0.03" spelled without a comparison sign
+    ("Juvenile arrhythmias in 9 dogs: a case series",
+     ("This case series describes 9 young dogs with arrhythmias. Ectopic beats fell by 80% a year (P value 0.03) "
+      "on Holter recordings."), None),
+    # "10 dogs with cardiomyopathy and 7 dogs without signs of heart disease": a control group
+    ("Myocardial fibrosis in a dog breed",
+     ("Heart samples came from 10 dogs with cardiomyopathy and 7 dogs without signs of heart disease. Fibrosis was "
+      "more common in the affected dogs."), None),
+]
+
 
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
-                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34)
+                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-34 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-35 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -905,9 +937,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
-                         + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT)
+                         + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-34 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-35 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

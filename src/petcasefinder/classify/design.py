@@ -119,12 +119,13 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
     return CaseEvidence(tuple(firm), tuple(soft), described, one_titled, one_stated)
 
 
+_A_SIG = re.compile(r"(?:\w+\s+)?(?:a|an)\s", re.IGNORECASE)  # "in a four-month-old ...", not "in one-day-old puppies"
 _AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
 _INFECTING = r"(?:in|infecting|parasiti[sz]ing|affecting)"  # "the first occurrence of A. vasorum infecting a grison"
 _FOUND_IN_ONE = re.compile(
     r"(?:\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated)\b"
     r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:first )?(?:occurrence|case|"
-    r"cases|outbreak)\b(?:[^.;]|\.(?= [a-z])){0,80}?\b" + _INFECTING + r" (?:a|an|one|two|three|four) )"
+    r"cases|outbreak)\b(?:[^.;]|\.(?= [a-z])){0,140}?\b" + _INFECTING + r" (?:a|an|one|two|three|four) )"
     r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
 
 
@@ -276,8 +277,11 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     group = n is not None and n > 1 and design_word  # "in 6 cats" over "were enrolled in the study"
     strong = case.firm or (case.soft if not (inferential or ev.first("trial") or study or group) else ())
     # one animal named in the title and described in the abstract: other animals are references, not cases
-    one_dog = case.one_titled and (case.one_stated or any(s.subject == "animal" for s in ev.signalments))
-    if strong and n is not None and n > 1 and inferential and not pub_case and not (one_dog and case.one_stated):
+    animal_sig = [s for s in ev.signalments if s.subject == "animal"]
+    titled_one = case.one_titled or any(s.field == "title" and _A_SIG.match(s.quote) for s in animal_sig)
+    stated_one = case.one_stated or any(s.field == "abstract" for s in animal_sig)
+    one_dog = titled_one and (stated_one or bool(animal_sig))
+    if strong and n is not None and n > 1 and inferential and not pub_case and not (titled_one and stated_one):
         # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study; but "a male
         # cat presented with ..." compared with a healthy control cat and 194 sequenced cats is that cat's case
         strong = ()
