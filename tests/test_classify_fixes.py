@@ -924,12 +924,20 @@ _C35_NOT: list[_Not] = [
       "more common in the affected dogs."), None),
 ]
 
+# ---- case added with classify-36 (after the first runs on the thirty-third and thirty-fourth real held-out sets)
+_C36: list[_Case] = [
+    # "shepherd" inside the breed name "German shepherd dog" is no person
+    ("A pacemaker in a German shepherd dog with heart block",
+     ("This report describes a pacemaker implanted in a young German shepherd dog with complete heart block. The dog "
+      "was well a year later."), ("dog",), None),
+]
+
 
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
-                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35)
+                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-35 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-36 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)

@@ -200,7 +200,8 @@ def _hits(cue: str, field: str, text: str, mentions: tuple[SpeciesMention, ...])
                     and not (cue == "stats" and _TESTED.match(m.group(0))):
                 continue  # "no control group"; but "not significantly different" reports a test
             if cue in ("human", "person") and (
-                _ANIMAL_QUALIFIER.search(before)
+                any(x.start <= m.start() < x.end for x in mentions)  # "German shepherd dog" is a breed
+                or _ANIMAL_QUALIFIER.search(before)
                 or (not OCCUPATION.fullmatch(m.group(0)) and _animal_before(text, m.start(), mentions))
                 or (_AGE_WORD.fullmatch(m.group(0)) and _animal_follows(text, m.end(), mentions))
                 or _animal_follows(text, m.end(), mentions, gap=_JUST_SPACE)  # "an Asian Shepherd puppy"
