@@ -215,7 +215,7 @@ _LOOSE_STATS = re.compile(r"significant(?:ly)?\b", re.IGNORECASE)
 _CHANGE = re.compile(r"significant(?:ly)? (?:improv|reduc|decreas|increas|declin|resol)\w*", re.IGNORECASE)
 
 
-def _inferential(ev: Evidence, case: CaseEvidence, n: int | None) -> Hit | None:
+def _inferential(ev: Evidence, case: CaseEvidence, n: int | None, study_words: list[Hit]) -> Hit | None:
     """Statistics or a control group; but "significantly improved" said of the one animal a title names ("... in
     a cat") and the abstract speaks of in the singular is a clinician's word, not a statistic."""
     control = ev.first("control")
@@ -225,7 +225,7 @@ def _inferential(ev: Evidence, case: CaseEvidence, n: int | None) -> Hit | None:
     if not control and case.soft and n in (None, 1) and singular and all(_LOOSE_STATS.match(h.quote) for h in stats):
         return None
     if not control and case.self_described and n is not None and n <= CASE_SERIES_MAX and stats \
-            and all(_CHANGE.match(h.quote) for h in stats) and not _study_words(ev):
+            and all(_CHANGE.match(h.quote) for h in stats) and not study_words:
         # "This case series describes four cats ... allowed significant improvement in respiration"; but a
         # "prospective case series" whose scores were "significantly reduced" over set time points is a study
         return None
@@ -236,7 +236,8 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     pub_case = _pub(ev, {"case reports"})
     case = _case_evidence(ev, patient)
     n, n_quote = animal_count(ev, patient)
-    inferential = _inferential(ev, case, n)
+    study_words = _study_words(ev)
+    inferential = _inferential(ev, case, n, study_words)
 
     pub_sr = _pub(ev, _SR_TYPES)
     sr_hit = ev.first("sr", "title") or (ev.first("sr") if ev.n("sr") >= 2 else None)
@@ -314,12 +315,12 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         return Design("review", f"review ({_q(ev.first('review')) or 'publication type: ' + str(pub_review)})")
     if ev.first("case_series") and not inferential:
         return Design("case series", "", (f"abstract: {_q(ev.first('case_series'))}",), n)
-    if n is not None and 1 < n <= CASE_SERIES_MAX and not inferential and not _study_words(ev):
+    if n is not None and 1 < n <= CASE_SERIES_MAX and not inferential and not study_words:
         # a descriptive series this small stays a case series even if it calls itself "a small cohort"
         return Design("case series", "", (f"{n} animals: {n_quote}",), n)
     # a small series is a study for its study words, so the reason quotes the first of them
     small = n is not None and 1 < n <= CASE_SERIES_MAX and not inferential
-    cohort = next(iter(_study_words(ev)), None) if small else ev.first("cohort")
+    cohort = next(iter(study_words), None) if small else ev.first("cohort")
     cohort = cohort or inferential or ev.first("cohort_word")
     pub_cohort = _pub(ev, _COHORT_TYPES)
     if cohort or pub_cohort or (n is not None and n > CASE_SERIES_MAX):

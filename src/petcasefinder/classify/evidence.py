@@ -317,7 +317,7 @@ _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holding
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 
-_AND_ONE = re.compile(r"\band (?:a|an)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+_AND_ONE = re.compile(r"\band ((?:a|an)\s+(?:[\w'-]+\s+){0,2})$", re.IGNORECASE)
 _LISTED = re.compile(r"[^.;()]{0,80}?\band\s+", re.IGNORECASE)  # the rest of a list of counts: "... with tumours and "
 _RANGE_AND = re.compile(r"(?:\bbetween\b[^,;]{0,20}|\b" + NUM + r"(?:\s*%)?)\s+and$", re.IGNORECASE)
 
@@ -329,8 +329,8 @@ def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count
         at = max(0, x.start - 60)
         m = next((c for p in _COUNT_BEFORE if (c := p.search(text[at : x.start]))), None)
         one = _AND_ONE.search(text, at, x.start) if last_end >= 0 else None
-        if one and _LISTED.fullmatch(text, last_end, one.start() + 4):  # "in four dogs and a cat": the cat is one
-            out.append(Count(1, x.species, field, text[one.start() + 4 : x.end], x.kind))
+        if one and _LISTED.fullmatch(text, last_end, one.start(1)):  # "in four dogs and a cat": the cat is one
+            out.append(Count(1, x.species, field, text[one.start(1) : x.end], x.kind))
             last_end = x.end
             continue
         if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2) or _GROUP_AFTER.match(text, x.end):

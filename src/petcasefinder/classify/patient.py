@@ -17,7 +17,7 @@ from .evidence import Evidence, Hit
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
 _KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
 _SEXED = re.compile(r"old\s+(?:fe)?male\b", re.IGNORECASE)
-_PATIENT = re.compile(r"(?:male |female )?patients?\b|clinicians\b", re.IGNORECASE)  # vets are clinicians too
+_VET_USAGE = re.compile(r"(?:male |female )?patients?\b|clinicians\b", re.IGNORECASE)  # vets are clinicians too
 # Species mostly met as research animals.  Fish and frogs are not here: koi, goldfish and tree frogs are pets, and
 # the research ones (zebrafish, medaka, Xenopus) carry the "lab" flag on their names instead.
 LAB_SPECIES = {"mouse", "rat", "guinea pig", "hamster", "gerbil", "macaque", "marmoset", "squirrel monkey", "monkey",
@@ -95,7 +95,7 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
 def _exempt(h: Hit, vet_journal: bool) -> bool:
     """'patient' and 'clinicians' as veterinary usage: in a vet journal, or in an abstract under a title that names an
     animal."""
-    return bool(_PATIENT.match(h.quote)) and (vet_journal or h.field == "abstract")
+    return bool(_VET_USAGE.match(h.quote)) and (vet_journal or h.field == "abstract")
 
 
 REAGENT_AFTER = re.compile(r"[ -]+(?:anti-|\(?(?:recombinant\s+)?(?:monoclonal|polyclonal)\b|IgG\b|antibod|antiserum)",
