@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .evidence import NUM, Count, Evidence, number
+from .evidence import Evidence
+from .numbers import NUM, Count, number
 from .patient import Patient
 
 CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
@@ -31,12 +32,10 @@ _GROUP_BEFORE = re.compile(
     r"[^.;]{0,35}$", re.IGNORECASE)
 
 
-def _in_one_group(ev: Evidence, field: str, quote: str) -> bool:
+def _in_one_group(ev: Evidence, c: Count) -> bool:
     """'a herd of 60 Limousin cows', 'a pond stocked with 30 goldfish': the size of the one group that is the
     case (an outbreak report), not a number of cases studied."""
-    text = ev.texts[field]
-    at = text.find(quote)
-    return at >= 0 and bool(_GROUP_BEFORE.search(text[max(0, at - 60) : at]))
+    return bool(_GROUP_BEFORE.search(ev.texts[c.field][max(0, c.start - 60) : c.start]))
 
 
 _SCREENED = re.compile(r"[^.;]{0,60}?\bof (?:which|whom|these) (?:only )?" + NUM + r" (?:\w+ )?(?:met|fulfilled|were "
@@ -46,22 +45,19 @@ _SCREENED = re.compile(r"[^.;]{0,60}?\bof (?:which|whom|these) (?:only )?" + NUM
 def _screened(ev: Evidence, c: Count) -> bool:
     """'Twenty-five dogs ... were identified, of which five met the inclusion criteria': the pool searched, not
     the animals described."""
-    text = ev.texts[c.field]
-    at = text.find(c.quote)
-    return at >= 0 and bool(_SCREENED.match(text, at + len(c.quote)))
+    return bool(_SCREENED.match(ev.texts[c.field], c.start + len(c.quote)))
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
-def _listed(ev: Evidence, counts: list[Count], field: str) -> tuple[int, str]:
+def _listed(ev: Evidence, counts: list[Count], field: str) -> tuple[int, str, int]:
     """'(9 dogs and 10 cats)' and a title's 'in seven dogs and nine cats': a breakdown by species counts one series
     of their sum.  Not a list in an abstract's running text ("Six sheep and eleven goats were necropsied" from one
     sick flock)."""
     text = ev.texts[field]
-    placed = sorted(((at, c) for c in counts if c.field == field and (at := text.find(c.quote)) >= 0),
-                    key=lambda x: x[0])
-    best, quote, i = 0, "", 0
+    placed = sorted(((c.start, c) for c in counts if c.field == field), key=lambda x: x[0])
+    best, quote, at, i = 0, "", 0, 0
     while i < len(placed):
         j = i
         while j + 1 < len(placed) and placed[j + 1][1].species not in {c.species for _, c in placed[i : j + 1]} \
@@ -69,19 +65,19 @@ def _listed(ev: Evidence, counts: list[Count], field: str) -> tuple[int, str]:
             j += 1
         total = sum(c.n for _, c in placed[i : j + 1])
         if j > i and total > best and (field == "title" or text[: placed[i][0]].rstrip().endswith("(")):
-            best, quote = total, text[placed[i][0] : placed[j][0] + len(placed[j][1].quote)]
+            best, quote, at = total, text[placed[i][0] : placed[j][0] + len(placed[j][1].quote)], placed[i][0]
         i = j + 1
-    return best, quote
+    return best, quote, at
 
 
 def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     """How many animals the record describes: the title's count, else the largest count in the abstract.
     The size of a herd, flock or household that is itself the case is not a count of cases."""
     counts = [c for c in ev.counts if (not patient.species or c.species in patient.species)
-              and c.kind != "experimental" and not _in_one_group(ev, c.field, c.quote) and not _screened(ev, c)]
+              and c.kind != "experimental" and not _in_one_group(ev, c) and not _screened(ev, c)]
     title = [c for c in counts if c.field == "title"]
     if title:
-        listed, quote = _listed(ev, counts, "title")
+        listed, quote, _ = _listed(ev, counts, "title")
         return (listed, f"title: '{quote}'") if listed > title[0].n else (title[0].n, f"title: '{title[0].quote}'")
     cases = _CASE_COUNT.search(ev.texts["title"])  # "Equine paranasal sinus cysts: a report of 15 cases"
     if cases and cases.group(1):
@@ -93,9 +89,9 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
              and not (x.group(2) and int(x.group(2)) <= CASE_SERIES_MAX)]
     if counts:
         best = max(counts, key=lambda c: c.n)
-        listed, quote = _listed(ev, counts, "abstract")
+        listed, quote, at = _listed(ev, counts, "abstract")
         if listed > best.n:
-            best = Count(listed, best.species, "abstract", quote, best.kind)
+            best = Count(listed, best.species, "abstract", quote, at, best.kind)
         if total and int(total.group(1)) > best.n:
             return int(total.group(1)), f"abstract: '{total.group(0)}'"
         more = [(f, x) for f, x in cased if x.group(1) and (number(x.group(1)) or 0) > best.n

@@ -12,21 +12,9 @@ from dataclasses import dataclass
 from ..lexicon.mentions import SpeciesMention
 from ..lexicon.species import SpeciesLexicon
 from ..records import Article
+from .numbers import Count, find_counts, number
 from .rules import COMBINED, RULES, kind_of
 
-_NUM_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]
-_NUM_VALUE = {w: i + 1 for i, w in enumerate(_NUM_WORDS[:20])} | {
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}
-_NUM_ALT = "|".join(_NUM_WORDS)
-NUM = rf"(?:\d{{1,5}}|(?:{_NUM_ALT})(?:[- ](?:{_NUM_ALT}))?)"  # "12", "twelve", "thirty-four"
-# the number nearest the animal first: "20 neoplasias from 19 guinea pigs" counts 19 guinea pigs
-_COUNT_BEFORE = [re.compile(r"(?<![\w.,])(" + NUM + rf")\s+((?:[\w'-]+\s+){{{k}}})$", re.IGNORECASE) for k in range(4)]
-_NOT_A_COUNT = re.compile(
-    r"\b(?:year|years|month|months|week|weeks|day|days|d|old|kg|mg|g|ml|l|h|hr|hrs|hours?|min|minutes?|times|of|"
-    r"and|or|the|a|an|to|in|on|at|for|with|after|before|from|by|was|were|is|are|had|has|per|than|cm|mm)\b",
-    re.IGNORECASE,
-)
 _H = "[-\u2010\u2011\u2012]"  # a hyphen, also the non-breaking one ("4\u2011month\u2011old")
 _AGE = re.compile(
     r"(?:\b(?:an?|one|the|this|our|their|his|her|in|of|from)\s+(?:[a-z]+\s+){0,2}?\(?)"
@@ -84,16 +72,6 @@ class Signalment:
     subject: str  # animal | human | unknown
     species: str | None
     quote: str
-
-
-@dataclass(frozen=True)
-class Count:
-    n: int
-    species: str
-    field: str
-    quote: str
-    kind: str = "species"  # the counted name's kind: "lay" for sex and age words ("one male calf"), "experimental"
-    # for animals dosed to reproduce the disease ("experimental reproduction in 3 rabbits")
 
 
 @dataclass(frozen=True)
@@ -305,63 +283,6 @@ _SUBJECT_VERB = re.compile(
     r"(?:\s*\([^)]{0,80}\))*(?:,?\s+(?:with|from|of|in|at|aged|weighing|that|which)\b[^.;]{0,100}?)?,?\s+"
     r"(?:was|had been)\s+(?:\w+ly\s+)?(?:presented|referred|admitted|brought|rescued|found(?! to be (?:infected|positive|negative|seropositive|free)| positive| negative| infected| free)|"
     r"submitted|examined|evaluated|treated|seen|necropsied|hospitali[sz]ed|taken|delivered)\b", re.IGNORECASE)
-_BODY_PARTS = (r"(?:stifles|limbs|eyes|joints|ears|teeth|fractures|lesions|tumou?rs|masses|feet|paws|legs|hips|"
-               r"elbows|knees|claws|digits|kidneys|tendons|teats|quarters|hooves|horns)\b")
-_RATE_BEFORE = re.compile(r"\b(?:one|1|a)\s+(?:in|out of)$", re.IGNORECASE)  # "one in 10 cats": a rate
-# "48 of 134 chickens" is part of a total; "ten stifles of eight dogs" counts the dogs (a body part is no total)
-_PART_OF = re.compile(r"\b" + NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?!" + _BODY_PARTS + r")(?:[\w-]+\s+){0,2}?(?:out\s+)?of$",
-                      re.IGNORECASE)
-_GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
-                          r"populations?|breeders?|owners?|keepers?|breeds?|species|strains?|types?|lines?)\b",
-                          re.IGNORECASE)  # "two sheep breeds" counts breeds
-_EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
-
-
-_AND_ONE = re.compile(r"\band ((?:a|an)\s+(?:[\w'-]+\s+){0,2})$", re.IGNORECASE)
-_LISTED = re.compile(r"[^.;()]{0,80}?\band\s+", re.IGNORECASE)  # the rest of a list of counts: "... with tumours and "
-_RANGE_AND = re.compile(r"(?:\bbetween\b[^,;]{0,20}|\b" + NUM + r"(?:\s*%)?)\s+and$", re.IGNORECASE)
-
-
-def _counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[Count]:
-    out = []
-    last_end = -1
-    for x in mentions:
-        at = max(0, x.start - 60)
-        m = next((c for p in _COUNT_BEFORE if (c := p.search(text[at : x.start]))), None)
-        one = _AND_ONE.search(text, at, x.start) if last_end >= 0 else None
-        if one and _LISTED.fullmatch(text, last_end, one.start(1)):  # "in four dogs and a cat": the cat is one
-            out.append(Count(1, x.species, field, text[one.start(1) : x.end], x.kind))
-            last_end = x.end
-            continue
-        if not m or _NOT_A_COUNT.search(m.group(2)) or "(" in m.group(2) or _GROUP_AFTER.match(text, x.end):
-            continue  # "two industrial pig herds" counts herds, not pigs
-        start = at + m.start()
-        pre = text[at:start].rstrip().lower()
-        listed = last_end >= 0 and _LISTED.fullmatch(text, last_end, start) is not None
-        if (pre.endswith("and") and not listed) or _RANGE_AND.search(pre) or _PART_OF.search(pre) \
-                or _RATE_BEFORE.search(pre):
-            continue  # "one dead and two live lambs": not patients, unless a count of patients comes just before
-            # ("two dogs with tumours and one cat"); "between 2 and 5 dogs" is a range; "48 of 134 chickens" a total
-        n = number(m.group(1))
-        if n is not None and 0 < n < 100000:
-            # "experimental reproduction ... in 3 rabbits": animals dosed to confirm the diagnosis, not patients
-            kind = "experimental" if _EXPERIMENT_BEFORE.search(text, max(0, start - 200), start) else x.kind
-            out.append(Count(n, x.species, field, text[start : x.end], kind))
-            last_end = x.end
-    return out
-
-
-def number(s: str) -> int | None:
-    """'12', 'twelve', 'twenty-one' -> the number; None for anything else."""
-    if s.isdigit():
-        return int(s)
-    parts = re.split(r"[- ]", s.lower())
-    vals = [_NUM_VALUE.get(p) for p in parts]
-    if any(v is None for v in vals):
-        return None
-    return sum(v for v in vals if v is not None)
-
-
 def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
     texts = {"title": article.title or "", "abstract": article.abstract or ""}
     found = {f: lex.find(texts[f], settle=False) for f in FIELDS}  # settled below, across title and abstract
@@ -389,7 +310,7 @@ def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
     signalments = [s for f in FIELDS for s in _signalments(f, texts[f], mentions[f], aggressors)]
     counts = [
         c for f in FIELDS
-        for c in _counts(f, texts[f], [m for m in mentions[f] if (f, m.start) not in adjectival])
+        for c in find_counts(f, texts[f], [m for m in mentions[f] if (f, m.start) not in adjectival])
     ]
     return Evidence(
         article=article,
