@@ -933,11 +933,62 @@ _C36: list[_Case] = [
 ]
 
 
+# ---- cases added with classify-37 (after the first runs on the thirty-fifth and thirty-sixth real held-out sets)
+_C37: list[_Case] = [
+    # "A ... dog was diagnosed with": one animal, no age given
+    ("Oesophageal tear after a stick injury",
+     ("A young collie dog was diagnosed with an oesophageal tear after chasing sticks. The tear was repaired "
+      "through a thoracotomy and the dog recovered."), ("dog",), None),
+    # "A ... queen exhibited clinical signs": one animal described with an active verb
+    ("Complete heart block from low blood calcium",
+     ("A thin, weak nursing queen exhibited clinical signs of collapse. The electrocardiogram showed complete heart "
+      "block and the cat recovered after calcium was given."), ("cat",), None),
+    # "born to clinically healthy parents": the family of the cases, not a comparison group
+    ("Juvenile heart failure in related spaniels",
+     ("A fatal heart disease was found in 8 related spaniels by reviewing necropsy records. The puppies were born "
+      "to clinically healthy parents and died of heart failure before six months of age."), ("dog",), None),
+    # "All 4 dogs were treated with ...": care of patients, not dosing of laboratory dogs
+    ("Aberrant heartworm migration in four dogs",
+     ("Four dogs seen at a university clinic were reviewed; the diagnosis was confirmed by ultrasound in each case. "
+      "All 4 dogs were treated with an adulticide and 3 survived."), ("dog",), None),
+    # "Two young dogs were diagnosed as having ...": patients, not young laboratory dogs
+    ("Tricuspid dysplasia: a report of 2 cases in the dog",
+     ("Two young dogs were diagnosed as having tricuspid dysplasia. Both had right-sided murmurs and one had "
+      "surgery."), ("dog",), None),
+]
+_C37_NOT: list[_Not] = [
+    # "One dog developed ...": one of a study's animals, not a one-animal case
+    ("Tolerance of an oral antiparasitic in puppies",
+     ("Healthy puppies were dosed weekly for eight weeks. One puppy developed diarrhoea that resolved without "
+      "treatment."), None),
+    # "(controls)": a control group named in brackets
+    ("Myocardial enzyme content in cardiomyopathy",
+     ("Heart samples were taken from 8 Great Danes with cardiomyopathy and 8 mixed-breed dogs without heart disease "
+      "(controls). Enzyme activity was lower in the affected dogs."), None),
+    # "To test the hypothesis": a study, whatever its size
+    ("Ventricular fibrosis in Doberman pinschers",
+     ("OBJECTIVE: To test the hypothesis that fibrosis causes arrhythmias in Dobermans. ANIMALS: 7 Doberman "
+      "pinschers with arrhythmias. RESULTS: Fibrosis was found in 6 hearts."), None),
+    # "A comparative study of two drugs": a trial
+    ("A comparative study of two sedatives in dogs",
+     ("A comparative study of two sedatives was done. Two of 10 dogs given the first drug vomited. None of 8 dogs "
+      "given the other drug vomited."), None),
+    # an artery "ligated ... in 8 dogs" and "conscious dogs given" a drug: an experiment
+    ("Effects of a drug on arrhythmias after coronary ligation in dogs",
+     ("A coronary artery was ligated under anaesthesia in 8 dogs. Awake dogs given the drug had fewer ectopic "
+      "beats."), None),
+    # "clinically normal adult dogs": healthy animals studied
+    ("Sinus arrhythmia in dogs",
+     ("Clinically normal adult dogs and young pups were recorded by telemetry. Sinus arrhythmia was seen in 70% of "
+      "10 adult dogs."), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
-                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36)
+                         + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
+                         + _C37)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-36 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-37 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -945,9 +996,10 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
-                         + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT)
+                         + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
+                         + _C37_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-35 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-37 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

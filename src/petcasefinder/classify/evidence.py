@@ -270,6 +270,8 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...],
     for x in mentions:  # "An adult common Pariah kite was presented ...": one animal, no age given
         lead = _SUBJECT_LEAD.search(text, max(0, x.start - 70), x.start)
         tail = _SUBJECT_VERB.match(text, x.end)
+        if tail and tail.group("acts") and lead and lead.group(1).lower().startswith("one"):
+            continue
         if lead and tail and not any(s.start <= x.start < s.start + len(s.quote) + 1 for s in out):
             out.append(Signalment(field, lead.start(1), "animal", x.species, text[lead.start(1) : tail.end()]))
     return sorted(out, key=lambda s: s.start)
@@ -282,7 +284,11 @@ _SUBJECT_LEAD = re.compile(r"(?:^|[.!?:]\s+)((?:an?|one)\s+(?:[\w'-]+,?\s+){0,5}
 _SUBJECT_VERB = re.compile(
     r"(?:\s*\([^)]{0,80}\))*(?:,?\s+(?:with|from|of|in|at|aged|weighing|that|which)\b[^.;]{0,100}?)?,?\s+"
     r"(?:was|had been)\s+(?:\w+ly\s+)?(?:presented|referred|admitted|brought|rescued|found(?! to be (?:infected|positive|negative|seropositive|free)| positive| negative| infected| free)|"
-    r"submitted|examined|evaluated|treated|seen|necropsied|hospitali[sz]ed|taken|delivered)\b", re.IGNORECASE)
+    r"submitted|examined|evaluated|treated|seen|necropsied|hospitali[sz]ed|taken|delivered|diagnosed)\b|"
+    # "A lactating bitch exhibited clinical signs": only after "a/an" ("One dog developed diarrhoea" is one of many)
+    r"(?P<acts>\s+(?:presented (?:with|to|for)|exhibited|showed|displayed|developed)\b)", re.IGNORECASE)
+
+
 def gather(article: Article, lex: SpeciesLexicon) -> Evidence:
     texts = {"title": article.title or "", "abstract": article.abstract or ""}
     found = {f: lex.find(texts[f], settle=False) for f in FIELDS}  # settled below, across title and abstract
