@@ -983,12 +983,34 @@ _C37_NOT: list[_Not] = [
       "10 adult dogs."), None),
 ]
 
+# ---- cases added with classify-38 (after the first runs on the thirty-seventh and thirty-eighth real held-out sets)
+_C38: list[_Case] = [
+    # "were determined in a <breed> with ...": one animal's recording
+    ("Holter patterns in sinus node disease",
+     ("Heart rates over 24 hours were determined in a Labrador retriever with sinus node disease and fainting. The "
+      "patterns changed with each pause."), ("dog",), "Journal of Veterinary Cardiology"),
+]
+_C38_NOT: list[_Not] = [
+    # "a repeated-measures design": a study of a group measured over time
+    ("Blood volume after a steroid injection in cats",
+     ("ANIMALS: 10 cats given a steroid for skin disease. PROCEDURE: The study used a repeated-measures design, with "
+      "tests before and twice after the injection. RESULTS: Plasma volume rose in most cats."), None),
+    # "a crossover study" of a drug in a few dogs: a trial
+    ("Two antiarrhythmic drugs in dogs with ventricular arrhythmias",
+     ("Eight client-owned dogs with ventricular arrhythmias were given two drugs in a crossover design. Ectopic "
+      "beats fell with both."), None),
+    # a family of cats and healthy controls: one kitten named among the groups is no case of its own
+    ("Strain imaging in a family of cats with muscular dystrophy",
+     ("The study animals were 20 healthy controls and 6 related cats (2 affected males, 2 carrier females and one "
+      "3-month-old affected male kitten). Strain was low in every affected and carrier cat."), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
-                         + _C37)
+                         + _C37 + _C38)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-37 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-38 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -997,9 +1019,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
                          + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
-                         + _C37_NOT)
+                         + _C37_NOT + _C38_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-37 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-38 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

@@ -123,7 +123,8 @@ _A_SIG = re.compile(r"(?:\w+\s+)?(?:a|an)\s", re.IGNORECASE)  # "in a four-month
 _AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
 _INFECTING = r"(?:in|infecting|parasiti[sz]ing|affecting)"  # "the first occurrence of A. vasorum infecting a grison"
 _FOUND_IN_ONE = re.compile(
-    r"(?:\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated)\b"
+    r"(?:\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated|"
+    r"determined|recorded|documented|characteri[sz]ed)\b"
     r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:first )?(?:occurrence|case|"
     r"cases|outbreak)\b(?:[^.;]|\.(?= [a-z])){0,140}?\b" + _INFECTING + r" (?:a|an|one|two|three|four) )"
     r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
@@ -140,7 +141,10 @@ _STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|
                              r"retrospective|prospective|imaging|histologic(?:al)?) study\b.{0,60}\band (?:a |one )?case "
                              r"report\b", re.IGNORECASE)
 # "... in a dog with hypercalcemia" over "a 5-year-old Border Collie": one patient, whatever reference dogs are counted
-_ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?:[\w'-]+\s){0,2}[\w'-]+$", re.IGNORECASE)
+# "in a dog", "of an old mare"; not "in a family of cats" (a group, however closely related)
+_ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|litter|herd|flock|group|colony|kennel|"
+                         r"cattery|series|population|pair|cluster|number|cohort)\b)(?:[\w'-]+\s){0,2}[\w'-]+$",
+                         re.IGNORECASE)
 _IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
 
 
@@ -285,6 +289,10 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     if strong and n is not None and n > 1 and inferential and not pub_case and not (titled_one and stated_one):
         # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study; but "a male
         # cat presented with ..." compared with a healthy control cat and 194 sequenced cats is that cat's case
+        strong = ()
+    if strong and ev.first("control") and not (pub_case or case.self_described or titled_one):
+        # "22 healthy controls and 7 cats of one family (..., one 2.5-month-old affected kitten, ...)": an animal
+        # the abstract names among a study's groups, not a case the record reports
         strong = ()
     if strong and not case.self_described and ev.first("invitro") and (inferential or ev.n("invitro") >= 3):
         # "models CT-derived from a 6-month-old Labrador ... P < .01": the dog is an in vitro template; cells
