@@ -1005,12 +1005,27 @@ _C38_NOT: list[_Not] = [
       "3-month-old affected male kitten). Strain was low in every affected and carrier cat."), None),
 ]
 
+# ---- cases added with classify-39 (after the first runs on the thirty-ninth and fortieth real held-out sets)
+_C39: list[_Case] = [
+    # "mean ± SD" for a handful of animals describes them; it tests nothing
+    ("Stent placement in 9 dogs and one cat after failed surgery",
+     ("ANIMALS: Ten client-owned animals. METHODS: This retrospective study reviewed the records of animals whose "
+      "surgery had failed. Ages are given as mean ± SD. RESULTS: The stent was placed in all 9 dogs and the cat, "
+      "and all did well."), ("cat", "dog"), None),
+]
+_C39_NOT: list[_Not] = [
+    # a Bland-Altman comparison of two devices in a few animals: a method study
+    ("A wearable monitor measures heart rate accurately in dogs",
+     ("ANIMALS: 9 client-owned dogs under anaesthesia. METHODS: Heart rates from a wearable monitor and an ECG were "
+      "compared with a Bland-Altman plot; limits of agreement were narrow. Data are mean ± SD."), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
-                         + _C37 + _C38)
+                         + _C37 + _C38 + _C39)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-38 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-39 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -1019,9 +1034,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
                          + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
-                         + _C37_NOT + _C38_NOT)
+                         + _C37_NOT + _C38_NOT + _C39_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-38 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-39 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

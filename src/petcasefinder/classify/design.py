@@ -216,6 +216,7 @@ def _study_words(ev: Evidence) -> list[Hit]:
 
 
 _LOOSE_STATS = re.compile(r"significant(?:ly)?\b", re.IGNORECASE)
+_SPREAD = re.compile(r"mean\s*(?:±|\+/-)", re.IGNORECASE)
 _CHANGE = re.compile(r"significant(?:ly)? (?:improv|reduc|decreas|increas|declin|resol)\w*", re.IGNORECASE)
 
 
@@ -228,6 +229,9 @@ def _inferential(ev: Evidence, case: CaseEvidence, n: int | None, study_words: l
     singular = sum(not s.endswith("s") for s in said) > len(said) / 2
     if not control and case.soft and n in (None, 1) and singular and all(_LOOSE_STATS.match(h.quote) for h in stats):
         return None
+    if not control and n is not None and 1 < n <= CASE_SERIES_MAX and stats and not study_words \
+            and all(_SPREAD.match(h.quote) for h in stats):
+        return None  # "Data are presented as mean ± SD" for 12 animals: a description, not a test
     if not control and case.self_described and n is not None and n <= CASE_SERIES_MAX and stats \
             and all(_CHANGE.match(h.quote) for h in stats) and not study_words:
         # "This case series describes four cats ... allowed significant improvement in respiration"; but a
