@@ -271,7 +271,7 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...],
         lead = _SUBJECT_LEAD.search(text, max(0, x.start - 70), x.start)
         tail = _SUBJECT_VERB.match(text, x.end)
         if tail and tail.group("acts") and lead and lead.group(1).lower().startswith("one"):
-            continue
+            continue  # "One dog developed diarrhoea": one of a study's animals, not the record's one patient
         if lead and tail and not any(s.start <= x.start < s.start + len(s.quote) + 1 for s in out):
             out.append(Signalment(field, lead.start(1), "animal", x.species, text[lead.start(1) : tail.end()]))
     return sorted(out, key=lambda s: s.start)
