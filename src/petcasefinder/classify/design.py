@@ -38,7 +38,6 @@ _HEADER = re.compile(r"case (?:presentation|description|summary|history|details)
                      re.IGNORECASE)  # a heading, not "Case history was obtained" in a study's methods
 
 
-
 @dataclass(frozen=True)
 class Design:
     article_type: str
@@ -61,7 +60,6 @@ def _pub(ev: Evidence, names: set[str]) -> str | None:
 
 def _pub_trial(ev: Evidence) -> str | None:
     return next((p.strip() for p in ev.article.pub_types if "trial" in p.lower() and "protocol" not in p.lower()), None)
-
 
 
 @dataclass(frozen=True)
@@ -224,20 +222,21 @@ def _inferential(ev: Evidence, case: CaseEvidence, n: int | None, study_words: l
     """Statistics or a control group; but "significantly improved" said of the one animal a title names ("... in
     a cat") and the abstract speaks of in the singular is a clinician's word, not a statistic."""
     control = ev.first("control")
+    if control:
+        return control
     stats = ev.hits.get("stats", ())
     said = [m.said.lower() for m in ev.nouns("abstract")]
     singular = sum(not s.endswith("s") for s in said) > len(said) / 2
-    if not control and case.soft and n in (None, 1) and singular and all(_LOOSE_STATS.match(h.quote) for h in stats):
+    if case.soft and n in (None, 1) and singular and all(_LOOSE_STATS.match(h.quote) for h in stats):
         return None
-    if not control and n is not None and 1 < n <= CASE_SERIES_MAX and stats and not study_words \
-            and all(_SPREAD.match(h.quote) for h in stats):
-        return None  # "Data are presented as mean ± SD" for 12 animals: a description, not a test
-    if not control and case.self_described and n is not None and n <= CASE_SERIES_MAX and stats \
-            and all(_CHANGE.match(h.quote) for h in stats) and not study_words:
-        # "This case series describes four cats ... allowed significant improvement in respiration"; but a
-        # "prospective case series" whose scores were "significantly reduced" over set time points is a study
-        return None
-    return control or ev.first("stats")
+    if n is not None and n <= CASE_SERIES_MAX and stats and not study_words:  # a small series, no study wording
+        if n > 1 and all(_SPREAD.match(h.quote) for h in stats):
+            return None  # "Data are presented as mean ± SD" for 12 animals: a description, not a test
+        if case.self_described and all(_CHANGE.match(h.quote) for h in stats):
+            # "This case series describes four cats ... allowed significant improvement in respiration"; but a
+            # "prospective case series" whose scores were "significantly reduced" over set time points is a study
+            return None
+    return ev.first("stats")
 
 
 def decide(ev: Evidence, patient: Patient) -> Design:
