@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from ..lexicon.mentions import SpeciesMention
 
-_NUM_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]
-_NUM_VALUE = {w: i + 1 for i, w in enumerate(_NUM_WORDS[:20])} | {
+NUM_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]
+_NUM_VALUE = {w: i + 1 for i, w in enumerate(NUM_WORDS[:20])} | {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
-_NUM_ALT = "|".join(_NUM_WORDS)
+_NUM_ALT = "|".join(NUM_WORDS)
 NUM = rf"(?:\d{{1,5}}|(?:{_NUM_ALT})(?:[- ](?:{_NUM_ALT}))?)"  # "12", "twelve", "thirty-four"
 # the number nearest the animal first: "20 neoplasias from 19 guinea pigs" counts 19 guinea pigs
 _COUNT_BEFORE = [re.compile(r"(?<![\w.,])(" + NUM + rf")\s+((?:[\w'-]+\s+){{{k}}})$", re.IGNORECASE) for k in range(4)]

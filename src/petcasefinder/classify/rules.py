@@ -12,11 +12,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..settings import DATA_DIR
+from .numbers import NUM_WORDS
 
 # Journal words that mark a veterinary title even when the journal is not in the list.
 _VET_WORDS = re.compile(
     r"\b(?:vet\w*|tier\w*|feline|equine|canine|avian|zoo|wildl\w*|animal (?:hospital|practice)|theriogenology)\b", re.IGNORECASE
 )
+
+
+# "<two-twelve>" in a cue pattern: the number words of a small series, written once here rather than in every row.
+_PLACEHOLDERS = {"<two-twelve>": "|".join(NUM_WORDS[1:12])}
+
+
+def _expand(pattern: str) -> str:
+    for name, text in _PLACEHOLDERS.items():
+        pattern = pattern.replace(name, text)
+    return pattern
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
@@ -46,7 +57,7 @@ def load(data_dir: Path = DATA_DIR) -> Rules:
     cues: dict[str, list[tuple[re.Pattern[str], str]]] = {}
     for r in _rows(data_dir / "classify_cues.tsv"):
         cue, _, kind = r["cue"].partition("/")
-        cues.setdefault(cue, []).append((re.compile(r["pattern"], re.IGNORECASE), kind))
+        cues.setdefault(cue, []).append((re.compile(_expand(r["pattern"]), re.IGNORECASE), kind))
     journals: set[str] = set()
     for r in _rows(data_dir / "classify_vet_journals.tsv"):
         journals.update(journal_key(x) for x in (r["journal"], r["abbreviation"]) if x)
