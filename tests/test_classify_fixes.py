@@ -1020,12 +1020,52 @@ _C39_NOT: list[_Not] = [
       "compared with a Bland-Altman plot; limits of agreement were narrow. Data are mean ± SD."), None),
 ]
 
+# ---- cases added with classify-40 (after the first run on the forty-first real held-out set: livestock, zoo and
+# wildlife outbreaks from a veterinary public-health institute); the ferret and the rabbit cases are guards
+_C40: list[_Case] = [
+    # the herd's size ("a 1200 sows ... holding") is the one farm, not 1200 cases
+    ("Repeated influenza episodes in a pig holding",
+     ("In a 1200 sows farrow-to-finish holding, respiratory disease recurred in weaned pigs from March to October. "
+      "Influenza A virus was isolated from nasal swabs in each episode and typed."), ("pig",), None),
+    # a prevalence the background only mentions does not make a herd outbreak a study
+    ("First outbreak of algal mastitis in Italy",
+     ("Algal mastitis is rare, and its prevalence has so far been attributed mostly to one species. We report here "
+      "the first outbreak caused by a second species in a dairy herd. Milk from every cow was cultured and five "
+      "cows were positive."), ("cattle",), None),
+    # a bracketed virus name before "outbreak in a ... colony"; the colony's tested animals are not a study
+    ("Canine distemper virus (CDV) outbreak in a ferret colony",
+     ("Fever, nasal discharge and crusted footpads appeared in the ferrets of one breeding colony within two weeks, "
+      "and several died. The virus was found in the lungs of two ferrets at necropsy, and antibodies in 20 of 34 "
+      "ferrets tested."), ("ferret",), None),
+    # "open-field" names a kind of zoo park here, not a behaviour test
+    ("Virus infection in lemurs of an open-field zoo park",
+     "Three lemurs died suddenly; the virus was isolated from the heart.", ("lemur",), None),
+    # a year before a singular name counts no animals: 2010 is not a number of rabbits
+    ("The 2010 Rabbit haemorrhagic disease virus variant in a pet rabbit",
+     ("A 3-year-old pet rabbit died suddenly at home. Necropsy showed acute hepatitis, and the new virus variant "
+      "was detected in the liver."), ("rabbit",), None),
+]
+_C40_NOT: list[_Not] = [
+    # "in a population of" names a population studied, not one case
+    ("Earlier exposure to a harmless virus lowers mortality in a population of wild foxes",
+     "We analysed antibody data collected in the field over ten years and modelled infection and survival.", None),
+    # a pilot study of a method on a few stranded animals
+    ("A diatom test for drowning in stranded dolphins: a pilot study",
+     ("Bone marrow from six dolphins found dead on the coast was examined for diatoms; diatoms were found in 3 "
+      "animals thought to have drowned in nets."), None),
+    # calves "sedated and inoculated endotracheally with" a strain: an experiment
+    ("Diagnosis of bovine tuberculosis in calves sensitised by environmental mycobacteria",
+     ("Three calves that reacted to avian tuberculin were sedated and inoculated endotracheally with a virulent "
+      "strain of Mycobacterium bovis, and three more were housed with them. Nasal swabs and skin tests were "
+      "followed for six months."), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
-                         + _C37 + _C38 + _C39)
+                         + _C37 + _C38 + _C39 + _C40)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-39 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-40 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -1034,9 +1074,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
                          + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
-                         + _C37_NOT + _C38_NOT + _C39_NOT)
+                         + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-39 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-40 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""
@@ -1060,3 +1100,12 @@ def test_a_human_case_series_is_named_in_the_plural(lex: Lexicon) -> None:
         "patients were treated with topical antifungal cream and all recovered."), pmid="H3"), lex)
     assert not c.is_veterinary_case_report
     assert c.patient == "human" and "case series of human patients" in c.reasons, c.reasons
+
+
+def test_a_herd_size_and_a_year_are_no_counts_of_animals(lex: Lexicon) -> None:
+    """"a 1200 sows holding" sizes the one farm and "the 2010 Rabbit ... virus" names a year; "2010 rabbits" counts."""
+    for text, want in [("In a 1200 sows farrow-to-finish holding, pigs coughed.", []),
+                       ("The 2010 Rabbit haemorrhagic disease virus reached the island.", []),
+                       ("Sera from 2010 rabbits were tested.", [2010]), ("A farm kept 12 cows.", [12])]:
+        ev, _, _ = classify.explain(Article(title="Pigs and rabbits", abstract=text, pmid="N"), lex)
+        assert sorted(c.n for c in ev.counts) == want, (text, ev.counts)

@@ -22,8 +22,9 @@ _EDITORIAL_TYPES = {"editorial", "letter", "comment", "news", "newspaper article
 _COHORT_TYPES = {"observational study", "multicenter study", "evaluation study", "validation study", "twin study"}
 _TITLE_SINGLE = re.compile(
     r"\b(?:in|of|from|to|with|for|chez|em|en|num|numa|dans|bei)\s+(?:a|an|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|\d{1,2}|une?|uma?|una|eine[mr]?)\s+"
+    r"nine|ten|\d{1,2}|une?|uma?|una|eine[mr]?)\s+(?!(?:population|cohort|sample|subset|number|variety|panel)\s)"
     r"(?:(?!(?:in|for|with|from|to|on|by|after|during)\s)[\w'-]+\s+){0,4}$",  # not "of a new scanner for dogs"
+    # nor "in a population of wild rabbits": a population is studied, not treated as one case
     re.IGNORECASE,
 )
 _TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
@@ -166,8 +167,8 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
 def _outbreak(ev: Evidence) -> Hit | None:
     """One outbreak or die-off, told as such ('a mass die-off of Guiana dolphins', 'relatar um surto'): the herd
     or population is the case.  Not when the record measures rates or compares groups (then it is a study)."""
-    if ev.first("stats") or ev.first("control") or ev.first("cohort") or ev.first("trial"):
-        return None
+    if ev.first("stats") or ev.first("control") or _study_words(ev) or ev.first("trial"):
+        return None  # a prevalence the record only mentions ("the bulk of prevalence ... so far") is no study
     return ev.first("outbreak", "title") or ev.first("outbreak", "abstract")
 
 

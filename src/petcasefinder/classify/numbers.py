@@ -50,6 +50,8 @@ _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holding
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 
+_A_BEFORE = re.compile(r"\b(?:a|an)$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _AND_ONE = re.compile(r"\band ((?:a|an)\s+(?:[\w'-]+\s+){0,2})$", re.IGNORECASE)
 _LISTED = re.compile(r"[^.;()]{0,80}?\band\s+", re.IGNORECASE)  # the rest of a list of counts: "... with tumours and "
 _RANGE_AND = re.compile(r"(?:\bbetween\b[^,;]{0,20}|\b" + NUM + r"(?:\s*%)?)\s+and$", re.IGNORECASE)
@@ -71,6 +73,8 @@ def find_counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[C
             continue  # "two industrial pig herds" counts herds, not pigs
         start = at + m.start()
         pre = text[at:start].rstrip().lower()
+        if _A_BEFORE.search(pre) or (_YEAR.fullmatch(m.group(1)) and not m.group(2) and not x.said.lower().endswith("s")):
+            continue  # "a 1000 sows farm" sizes the one farm; "the 2010 Rabbit Hemorrhagic Disease Virus" is a year
         listed = last_end >= 0 and _LISTED.fullmatch(text, last_end, start) is not None
         if (pre.endswith("and") and not listed) or _RANGE_AND.search(pre) or _PART_OF.search(pre) \
                 or _RATE_BEFORE.search(pre):
