@@ -168,3 +168,18 @@ def test_heldout_labels_keyed_by_title_join_texts_copied_from_anywhere(tmp_path:
     bad.write_text('{"is_vcr": false, "label": "review"}\n')
     r = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(bad), "--records", str(texts)])
     assert r.exit_code != 0 and "title_sha256" in r.output
+
+
+def test_errors_name_a_record_without_pmid_by_its_doi(tmp_path: Path, shared: Path) -> None:
+    """A Scopus or Web of Science export has DOIs, no PMIDs: an error line must still say which record it is."""
+    from petcasefinder.evaluate import classify as ev
+
+    d = json.loads((shared / "vet-case-reports-github/records.jsonl").read_text().splitlines()[0])
+    label_file = tmp_path / "labels.jsonl"  # labelled "not a case report" on purpose, so the record is an error
+    label_file.write_text(json.dumps({"title_sha256": ev.title_key(d["title"]), "is_vcr": False, "label": "review"})
+                          + "\n")
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(json.dumps({"doi": "10.9999/no-pmid.1", "title": d["title"], "abstract": d["abstract"]}) + "\n")
+    r = CliRunner().invoke(main, ["evaluate", "classify", "--labels", str(label_file), "--records", str(texts)])
+    assert r.exit_code == 0, r.output
+    assert "false positive doi:10.9999/no-pmid.1 (review)" in r.output, r.output

@@ -1060,12 +1060,40 @@ _C40_NOT: list[_Not] = [
       "followed for six months."), None),
 ]
 
+# ---- cases added with classify-41 (after the first run on the forty-second real held-out set: antimicrobial
+# resistance in wildlife); the pelican case is a guard
+_C41: list[_Case] = [
+    # guard: a zoo that "had an outbreak" is still one outbreak; only an "ongoing" or "endemic" one is background
+    ("Salmonellosis in pelicans",
+     ("A small zoo had an outbreak of salmonellosis: four pelicans died within a week, and Salmonella was isolated "
+      "from their livers at necropsy."), ("bird",), None),
+]
+_C41_NOT: list[_Not] = [
+    # "the three largest trout producing countries" counts countries, not three trout
+    ("Comparing fish farming rules in the three largest trout producing countries",
+     ("This paper compares national rules on antibiotic use and escapes in the three largest trout producing "
+      "countries with a private certification standard."), None),
+    # a genome announcement names the isolate's source animal in its title; the isolate is the subject
+    ("Whole genome sequence of a multidrug-resistant Klebsiella isolate from a wound in a rescued sea turtle",
+     ("The draft genome of a multidrug-resistant Klebsiella pneumoniae isolate was sequenced on a short-read "
+      "platform and assembled; it carries resistance genes to aminoglycosides and beta-lactams."),
+     None),
+    # "from a scavenging raptor species" names a species sampled, not one bird
+    ("Resistance of Salmonella isolated from a scavenging raptor species, the black kite",
+     ("We tested Salmonella recovered from black kites at three roosts near landfills for resistance to eight "
+      "antimicrobial drugs; multiresistance was common."), None),
+    # an "ongoing outbreak" in a region's wildlife is background to an isolate survey
+    ("Drug susceptibility of Mycobacterium bovis from hunted elk",
+     ("Colorado has had an ongoing outbreak of bovine tuberculosis in its free-ranging elk since 2001. Isolates from "
+      "30 elk shot in the 2015 season are reported here; none was resistant to first-line drugs."), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
-                         + _C37 + _C38 + _C39 + _C40)
+                         + _C37 + _C38 + _C39 + _C40 + _C41)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-40 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-41 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -1074,9 +1102,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
                          + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
-                         + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT)
+                         + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT + _C41_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-40 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-41 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

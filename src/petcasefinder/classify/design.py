@@ -30,7 +30,10 @@ _TITLE_SINGLE = re.compile(
 _TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
     r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
-_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds|species)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
+# "Draft genome sequence of an isolate ... from a footpad infection in a penguin", "... including a typical EPEC
+# strain from a wild boar": the title names a microbe and where it came from, not one animal's case
+_MICROBE_FROM = re.compile(r"\b(?:strains?|isolates?|genomes?|plasmids?|clones?)\b", re.IGNORECASE)
 _CASE_AND_REVIEW = re.compile(r"\bcase (?:reports?|stud(?:y|ies)|series)\b.{0,40}\breview\b"
                               r"|\b(?:a|an|one|fatal|rare|unusual|first)\s+(?:\w+\s+)?case\b.{0,100}\band\s+(?:a\s+)?review\b",
                               re.IGNORECASE)  # "A Fatal Case of ... in a Dog and Review of Literature"
@@ -90,7 +93,7 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
         for m in ev.nouns("title"):
             start = _TITLE_SINGLE.search(title[: m.start]) or _TITLE_LEAD.match(title[: m.start])
             if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]) \
-                    and not REAGENT_AFTER.match(title, m.end):
+                    and not REAGENT_AFTER.match(title, m.end) and not _MICROBE_FROM.search(title[: start.start()]):
                 soft.append(f"title: '{title[start.start() : m.end]}'")
                 one_titled = bool(_ONE_TITLED.match(title, start.start(), m.end))
                 break

@@ -45,8 +45,9 @@ _RATE_BEFORE = re.compile(r"\b(?:one|1|a)\s+(?:in|out of)$", re.IGNORECASE)  # "
 _PART_OF = re.compile(r"\b" + NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?!" + _BODY_PARTS + r")(?:[\w-]+\s+){0,2}?(?:out\s+)?of$",
                       re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
-                          r"populations?|breeders?|owners?|keepers?|breeds?|species|strains?|types?|lines?)\b",
-                          re.IGNORECASE)  # "two sheep breeds" counts breeds
+                          r"populations?|breeders?|owners?|keepers?|breeds?|species|strains?|types?|lines?|producing|producers?|"
+                          r"industry|industries|farming|production)\b",
+                          re.IGNORECASE)  # "two sheep breeds" counts breeds; "the four largest salmon producing regions" regions
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 

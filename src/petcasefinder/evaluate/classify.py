@@ -125,6 +125,11 @@ def title_key(title: str) -> str:
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
 
+def _article_id(a: Article) -> str:
+    """How an error names its record: the PMID, else the DOI (a Scopus or Web of Science export has no PMID)."""
+    return a.pmid or (f"doi:{a.doi}" if a.doi else f"title:{title_key(a.title)[:12]}")
+
+
 def _label_id(d: dict[str, Any]) -> str:
     """How a label names its paper in messages: the PMID, else its citation, else the start of its title hash."""
     if d.get("pmid"):
@@ -206,13 +211,13 @@ def score(name: str, records: Iterable[Labelled], lexicon: Lexicon) -> Scores:
             if tuple(sorted(c.species)) == r.species:
                 s.species_ok += 1
             else:
-                s.errors.append(f"species {r.article.pmid}: gold {', '.join(r.species)}, got {', '.join(c.species)}")
+                s.errors.append(f"species {_article_id(r.article)}: gold {', '.join(r.species)}, got {', '.join(c.species)}")
         elif r.is_vcr:
             s.fn += 1
-            s.errors.append(f"missed {r.article.pmid} ({r.label}): {c.article_type}, {c.patient}; {c.reasons[:2]}")
+            s.errors.append(f"missed {_article_id(r.article)} ({r.label}): {c.article_type}, {c.patient}; {c.reasons[:2]}")
         elif got:
             s.fp += 1
-            s.errors.append(f"false positive {r.article.pmid} ({r.label}): {c.article_type}; {c.reasons[:2]}")
+            s.errors.append(f"false positive {_article_id(r.article)} ({r.label}): {c.article_type}; {c.reasons[:2]}")
         else:
             s.tn += 1
     return s
