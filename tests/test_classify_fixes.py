@@ -1088,12 +1088,35 @@ _C41_NOT: list[_Not] = [
       "30 elk shot in the 2015 season are reported here; none was resistant to first-line drugs."), None),
 ]
 
+# ---- cases added with classify-42 (after the first run on the forty-third real held-out set: resistance and
+# carriage surveys of wild and farmed animals); the kittens are a guard
+_C42: list[_Case] = [
+    # guard: a small series whose samples are few (or uncounted) stays a case series
+    ("Salmonellosis in two sibling kittens",
+     ("Two kittens from one household developed fever and bloody diarrhoea. Salmonella was isolated from three "
+      "faecal samples of both, and they recovered after fluid therapy."), ("cat",), None),
+]
+_C42_NOT: list[_Not] = [
+    # positives among 64 samples are a survey's findings, however few animals they name
+    ("Salmonella in wild animals admitted to a rehabilitation centre",
+     ("Faecal samples from wild animals admitted to a rehabilitation centre were cultured. Nine of 64 (14%) "
+      "samples, including specimens from three opossums and two gray squirrels, grew Salmonella."), None),
+    # carriage in flocks sampled by 30 swabs
+    ("Campylobacter in free-range ducks",
+     ("Thirty cloacal swabs from two flocks of free-range ducks were cultured. Five ducks carried Campylobacter "
+      "jejuni, and the isolates were typed."), None),
+    # "found in one moose sample" is one sample of a survey, not one animal's case
+    ("Enteric pathogens in hunted moose",
+     ("Faecal samples from hunted moose were cultured. Salmonella was not found, while Yersinia was found in one "
+      "moose sample only. Resistance was rare among the E. coli tested."), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
-                         + _C37 + _C38 + _C39 + _C40 + _C41)
+                         + _C37 + _C38 + _C39 + _C40 + _C41 + _C42)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-41 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-42 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -1102,9 +1125,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
                          + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
-                         + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT + _C41_NOT)
+                         + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT + _C41_NOT + _C42_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-41 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-42 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

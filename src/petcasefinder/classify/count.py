@@ -105,3 +105,21 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
         f, x = cased[0]
         return number(x.group(1) or x.group(2)) or 0, f"{f}: '{x.group(0)}'"
     return None, ""
+
+
+# "Eight of 71 (11%) samples", "Forty cloacal swabs", "33 isolates": the units a prevalence or laboratory study tests
+_SAMPLES = re.compile(r"(?<![\w.,-])(" + NUM + r")\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:samples|specimens|swabs|sera|isolates|strains)\b", re.IGNORECASE)
+
+
+def samples_tested(ev: Evidence) -> tuple[int, str]:
+    """The most samples, swabs or isolates the record counts: more than a small series holds means a population was
+    sampled (a few positive animals among them are findings of a survey, not a case series)."""
+    best, quote = 0, ""
+    for f in ("title", "abstract"):
+        for m in _SAMPLES.finditer(ev.texts[f]):
+            k = number(m.group(1)) or 0
+            if k > best:
+                best, quote = k, m.group(0)
+    return best, quote
+

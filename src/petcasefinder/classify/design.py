@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .count import CASE_SERIES_MAX, animal_count
+from .count import CASE_SERIES_MAX, animal_count, samples_tested
 from .evidence import OCCUPATION, Evidence, Hit
 from .patient import LAB_SPECIES, REAGENT_AFTER, Patient
 
@@ -147,6 +147,7 @@ _STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|
 _ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|litter|herd|flock|group|colony|kennel|"
                          r"cattery|series|population|pair|cluster|number|cohort)\b)(?:[\w'-]+\s){0,2}[\w'-]+$",
                          re.IGNORECASE)
+_SAMPLE_AFTER = re.compile(r"\s+(?:samples?|specimens?|swabs?|isolates?|sera|serum)\b", re.IGNORECASE)
 _IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
 
 
@@ -158,7 +159,7 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
         if m.species in patient.species:
             found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start) \
                 or _WE_REPORT_ONE.search(text, max(0, m.start - 80), m.start)
-            if found:
+            if found and not _SAMPLE_AFTER.match(text, m.end):  # "found in one roe deer sample": a sample, not a case
                 return f"abstract: '{text[found.start() : m.end]}'"
             one = _CLAUSE_ONE.search(text, max(0, m.start - 60), m.start) if presented else None
             came = _PRESENTED_AFTER.match(text, m.end)
@@ -330,6 +331,11 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         return Design("review", f"review ({_q(ev.first('review')) or 'publication type: ' + str(pub_review)})")
     if ev.first("case_series") and not inferential:
         return Design("case series", "", (f"abstract: {_q(ev.first('case_series'))}",), n)
+    tested, tested_quote = samples_tested(ev)
+    if n is not None and 1 < n <= CASE_SERIES_MAX and tested > CASE_SERIES_MAX:
+        # "Eight of 71 (11%) samples, including three opossums": positives among a sampled population
+        return Design("cohort / cross-sectional / retrospective study",
+                      f"cohort, cross-sectional or statistical study ({tested} samples: '{tested_quote}')")
     if n is not None and 1 < n <= CASE_SERIES_MAX and not inferential and not study_words:
         # a descriptive series this small stays a case series even if it calls itself "a small cohort"
         return Design("case series", "", (f"{n} animals: {n_quote}",), n)
