@@ -1111,12 +1111,22 @@ _C42_NOT: list[_Not] = [
       "moose sample only. Resistance was rare among the E. coli tested."), None),
 ]
 
+# ---- cases added with classify-43 (species, after set 41's hares): a disease named after an animal names the
+# disease, not the patient
+_C43: list[_Case] = [
+    # "Rabbit haemorrhagic disease virus" names the virus; the patient is the hare
+    ("Rabbit haemorrhagic disease virus type 2 (RHDV2) in a European brown hare",
+     ("Rabbit haemorrhagic disease kills farmed and wild rabbits, and outbreaks in rabbits have been reported since "
+      "1986. A wild brown hare was found dead in a field. Necropsy showed hepatic necrosis, and the virus was "
+      "detected in the liver."), ("hare",), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
-                         + _C37 + _C38 + _C39 + _C40 + _C41 + _C42)
+                         + _C37 + _C38 + _C39 + _C40 + _C41 + _C42 + _C43)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-42 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-43 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)

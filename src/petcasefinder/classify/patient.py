@@ -103,7 +103,8 @@ REAGENT_AFTER = re.compile(r"[ -]+(?:anti-|\(?(?:recombinant\s+)?(?:monoclonal|p
 _PATHOGEN_AFTER = re.compile(
     r"[ -]+(?:influenza|flu|distemper|parvovirus|herpesvirus|coronavirus|leuka?emia|immunodeficiency|calicivirus|"
     r"circovirus|poxvirus|tuberculosis|adenovirus|rotavirus|paramyxovirus|bornavirus|polyomavirus|"
-    r"papillomavirus|hepatitis virus|infectious peritonitis)\b", re.IGNORECASE)
+    r"papillomavirus|hepatitis virus|infectious peritonitis|ha?emorrhagic disease|pox|plague|fever|sickness)\b",
+    re.IGNORECASE)  # "Rabbit haemorrhagic disease virus" in a hare, "African swine fever" names the disease
 
 
 def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
