@@ -1121,12 +1121,30 @@ _C43: list[_Case] = [
       "detected in the liver."), ("hare",), None),
 ]
 
+# ---- cases added with classify-44 (after the first runs on sets 44 and 45: food-safety 'case studies' and
+# disease-named areas); the poodle is a guard
+_C44: list[_Case] = [
+    # guard: a "case study" of a patient with a signalment stays a case report
+    ("Hypoadrenocorticism in a poodle: a case study",
+     ("A 6-year-old spayed female poodle presented with vomiting and weakness. An ACTH stimulation test confirmed "
+      "the diagnosis, and the dog recovered on hormone replacement."), ("dog",), None),
+]
+_C44_NOT: list[_Not] = [
+    # a "case study" of a food lot, with no clinic, signalment or outbreak, studies a procedure, not a patient
+    ("A case study of cadmium levels in a lot of farmed catfish",
+     ("A lot of smoked catfish seized at one market was sampled to check cadmium in muscle against the legal limit, and "
+      "the official sampling plan was revised."), None),
+    # "in an area of African swine fever" names a disease, not one pig
+    ("Contacts between free-ranging pigs and wild boar in an area of African swine fever",
+     "Camera traps recorded contacts between free-ranging pigs and wild boar at water points over one year.", None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
-                         + _C37 + _C38 + _C39 + _C40 + _C41 + _C42 + _C43)
+                         + _C37 + _C38 + _C39 + _C40 + _C41 + _C42 + _C43 + _C44)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-43 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-44 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -1135,9 +1153,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
                          + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
-                         + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT + _C41_NOT + _C42_NOT)
+                         + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT + _C41_NOT + _C42_NOT + _C44_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-42 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-44 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

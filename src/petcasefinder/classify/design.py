@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .count import CASE_SERIES_MAX, animal_count, samples_tested
 from .evidence import OCCUPATION, Evidence, Hit
-from .patient import LAB_SPECIES, REAGENT_AFTER, Patient
+from .patient import LAB_SPECIES, PATHOGEN_AFTER, REAGENT_AFTER, Patient
 
 _SR_TYPES = {"systematic review", "meta-analysis", "network meta-analysis"}
 _PROTOCOL_TYPES = {"practice guideline", "guideline", "consensus development conference", "clinical trial protocol"}
@@ -22,7 +22,7 @@ _EDITORIAL_TYPES = {"editorial", "letter", "comment", "news", "newspaper article
 _COHORT_TYPES = {"observational study", "multicenter study", "evaluation study", "validation study", "twin study"}
 _TITLE_SINGLE = re.compile(
     r"\b(?:in|of|from|to|with|for|chez|em|en|num|numa|dans|bei)\s+(?:a|an|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|\d{1,2}|une?|uma?|una|eine[mr]?)\s+(?!(?:population|cohort|sample|subset|number|variety|panel)\s)"
+    r"nine|ten|\d{1,2}|une?|uma?|una|eine[mr]?)\s+(?!(?:population|cohort|sample|subset|number|variety|panel|lot|batch)\s)"
     r"(?:(?!(?:in|for|with|from|to|on|by|after|during)\s)[\w'-]+\s+){0,4}$",  # not "of a new scanner for dogs"
     # nor "in a population of wild rabbits": a population is studied, not treated as one case
     re.IGNORECASE,
@@ -34,6 +34,21 @@ _MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds|specie
 # "Draft genome sequence of an isolate ... from a footpad infection in a penguin", "... including a typical EPEC
 # strain from a wild boar": the title names a microbe and where it came from, not one animal's case
 _MICROBE_FROM = re.compile(r"\b(?:strains?|isolates?|genomes?|plasmids?|clones?)\b", re.IGNORECASE)
+# "A case study on ... mercury levels in a lot of tuna": a case study with no clinic, signalment or outbreak is a
+# study of a farm, a food lot or a procedure, not of a patient
+_CASE_STUDY = re.compile(r"\bcase stud", re.IGNORECASE)
+
+
+_ILLNESS = re.compile(r"\b(?:lesions?|patholog\w*|histopatholog\w*|necrops\w*|diagnos\w*|clinical(?:ly)?|signs?|"
+                      r"symptoms?|treat(?:ed|ment)|surg\w*|died|deaths?|mortality|infect\w*|diseased?)\b", re.IGNORECASE)
+
+
+def _clinical(ev: Evidence) -> bool:
+    """A clinic, a signalment, an outbreak or any word of illness: what a case study of a patient has."""
+    return bool(ev.first("clinical") or ev.first("outbreak") or any(s.subject == "animal" for s in ev.signalments)
+                or _ILLNESS.search(ev.texts["title"]) or _ILLNESS.search(ev.texts["abstract"]))
+
+
 _CASE_AND_REVIEW = re.compile(r"\bcase (?:reports?|stud(?:y|ies)|series)\b.{0,40}\breview\b"
                               r"|\b(?:a|an|one|fatal|rare|unusual|first)\s+(?:\w+\s+)?case\b.{0,100}\band\s+(?:a\s+)?review\b",
                               re.IGNORECASE)  # "A Fatal Case of ... in a Dog and Review of Literature"
@@ -86,14 +101,16 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
     if pub:
         firm.append(f"publication type: {pub}")
     titled = [h for h in (ev.first("case_self", "title"), ev.first("case_series", "title")) if h
-              and not _STUDY_AND_CASE.search(ev.texts["title"])]
+              and not _STUDY_AND_CASE.search(ev.texts["title"])
+              and not (patient.kind != "human" and _CASE_STUDY.search(h.quote) and not _clinical(ev))]
     firm += [f"title: {_q(h)}" for h in titled]
     if patient.kind == "animal":
         title = ev.texts["title"]
         for m in ev.nouns("title"):
             start = _TITLE_SINGLE.search(title[: m.start]) or _TITLE_LEAD.match(title[: m.start])
             if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]) \
-                    and not REAGENT_AFTER.match(title, m.end) and not _MICROBE_FROM.search(title[: start.start()]):
+                    and not REAGENT_AFTER.match(title, m.end) and not _MICROBE_FROM.search(title[: start.start()]) \
+                    and not PATHOGEN_AFTER.match(title, m.end):  # "in an area of African swine fever": a disease
                 soft.append(f"title: '{title[start.start() : m.end]}'")
                 one_titled = bool(_ONE_TITLED.match(title, start.start(), m.end))
                 break

@@ -100,7 +100,7 @@ def _exempt(h: Hit, vet_journal: bool) -> bool:
 
 REAGENT_AFTER = re.compile(r"[ -]+(?:anti-|\(?(?:recombinant\s+)?(?:monoclonal|polyclonal)\b|IgG\b|antibod|antiserum)",
                            re.IGNORECASE)
-_PATHOGEN_AFTER = re.compile(
+PATHOGEN_AFTER = re.compile(
     r"[ -]+(?:influenza|flu|distemper|parvovirus|herpesvirus|coronavirus|leuka?emia|immunodeficiency|calicivirus|"
     r"circovirus|poxvirus|tuberculosis|adenovirus|rotavirus|paramyxovirus|bornavirus|polyomavirus|"
     r"papillomavirus|hepatitis virus|infectious peritonitis|ha?emorrhagic disease|pox|plague|fever|sickness)\b",
@@ -121,7 +121,7 @@ def _species(ev: Evidence, lex: SpeciesLexicon) -> tuple[str, ...]:
             if REAGENT_AFTER.match(ev.texts[f], m.end):
                 continue  # "a rabbit anti-canine CD19 antibody", "goat polyclonal": the reagent's source animal
             weight = full / 2 if (f, m.start) in ev.adjectival else full
-            if _PATHOGEN_AFTER.match(ev.texts[f], m.end):
+            if PATHOGEN_AFTER.match(ev.texts[f], m.end):
                 pathogen[m.species] += weight  # "avian influenza" in a leopard cat names the virus, not a bird
             else:
                 w[m.species] += weight
