@@ -122,4 +122,3 @@ def samples_tested(ev: Evidence) -> tuple[int, str]:
             if k > best:
                 best, quote = k, m.group(0)
     return best, quote
-

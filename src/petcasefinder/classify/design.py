@@ -37,8 +37,6 @@ _MICROBE_FROM = re.compile(r"\b(?:strains?|isolates?|genomes?|plasmids?|clones?)
 # "A case study on ... mercury levels in a lot of tuna": a case study with no clinic, signalment or outbreak is a
 # study of a farm, a food lot or a procedure, not of a patient
 _CASE_STUDY = re.compile(r"\bcase stud", re.IGNORECASE)
-
-
 _ILLNESS = re.compile(r"\b(?:lesions?|patholog\w*|histopatholog\w*|necrops\w*|diagnos\w*|clinical(?:ly)?|signs?|"
                       r"symptoms?|treat(?:ed|ment)|surg\w*|died|deaths?|mortality|infect\w*|diseased?)\b", re.IGNORECASE)
 
