@@ -91,7 +91,7 @@ class CaseEvidence:
     one_stated: bool = False  # the abstract states one animal's case ("a male cat presented with ...")
 
 
-def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
+def _case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> CaseEvidence:
     firm: list[str] = []
     soft: list[str] = []
     one_titled = one_stated = False
@@ -129,7 +129,7 @@ def _case_evidence(ev: Evidence, patient: Patient) -> CaseEvidence:
         one_stated = bool(one) and not (series and _IN_ONE.search(one))
         if one_stated:  # not "detected ... in one dog" of "10 client-owned dogs"
             firm.append(one)
-    outbreak = _outbreak(ev) if patient.kind == "animal" else None
+    outbreak = _outbreak(ev, study_words) if patient.kind == "animal" else None
     if outbreak:
         firm.append(f"{outbreak.field}: {_q(outbreak)}")
     described = bool(pub or titled or header or ev.first("case_series") or outbreak)
@@ -183,10 +183,10 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
     return ""
 
 
-def _outbreak(ev: Evidence) -> Hit | None:
+def _outbreak(ev: Evidence, study_words: list[Hit]) -> Hit | None:
     """One outbreak or die-off, told as such ('a mass die-off of Guiana dolphins', 'relatar um surto'): the herd
     or population is the case.  Not when the record measures rates or compares groups (then it is a study)."""
-    if ev.first("stats") or ev.first("control") or _study_words(ev) or ev.first("trial"):
+    if ev.first("stats") or ev.first("control") or study_words or ev.first("trial"):
         return None  # a prevalence the record only mentions ("the bulk of prevalence ... so far") is no study
     return ev.first("outbreak", "title") or ev.first("outbreak", "abstract")
 
@@ -261,9 +261,9 @@ def _inferential(ev: Evidence, case: CaseEvidence, n: int | None, study_words: l
 
 def decide(ev: Evidence, patient: Patient) -> Design:
     pub_case = _pub(ev, {"case reports"})
-    case = _case_evidence(ev, patient)
-    n, n_quote = animal_count(ev, patient)
     study_words = _study_words(ev)
+    case = _case_evidence(ev, patient, study_words)
+    n, n_quote = animal_count(ev, patient)
     inferential = _inferential(ev, case, n, study_words)
 
     pub_sr = _pub(ev, _SR_TYPES)
@@ -346,8 +346,8 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         return Design("review", f"review ({_q(ev.first('review')) or 'publication type: ' + str(pub_review)})")
     if ev.first("case_series") and not inferential:
         return Design("case series", "", (f"abstract: {_q(ev.first('case_series'))}",), n)
-    tested, tested_quote = samples_tested(ev)
-    if n is not None and 1 < n <= CASE_SERIES_MAX and tested > CASE_SERIES_MAX:
+    tested, tested_quote = samples_tested(ev) if n is not None and 1 < n <= CASE_SERIES_MAX else (0, "")
+    if tested > CASE_SERIES_MAX:
         # "Eight of 71 (11%) samples, including three opossums": positives among a sampled population
         return Design("cohort / cross-sectional / retrospective study",
                       f"cohort, cross-sectional or statistical study ({tested} samples: '{tested_quote}')")
