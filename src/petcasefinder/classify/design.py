@@ -11,50 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .case import CaseEvidence, case_evidence, q
 from .count import CASE_SERIES_MAX, animal_count, samples_tested
-from .evidence import OCCUPATION, Evidence, Hit
-from .patient import LAB_SPECIES, PATHOGEN_AFTER, REAGENT_AFTER, Patient
+from .evidence import Evidence, Hit
+from .patient import LAB_SPECIES, Patient
 
 _SR_TYPES = {"systematic review", "meta-analysis", "network meta-analysis"}
 _PROTOCOL_TYPES = {"practice guideline", "guideline", "consensus development conference", "clinical trial protocol"}
 _EDITORIAL_TYPES = {"editorial", "letter", "comment", "news", "newspaper article", "interview", "biography",
                     "published erratum", "retraction notice", "expression of concern"}
 _COHORT_TYPES = {"observational study", "multicenter study", "evaluation study", "validation study", "twin study"}
-_TITLE_SINGLE = re.compile(
-    r"\b(?:in|of|from|to|with|for|chez|em|en|num|numa|dans|bei)\s+(?:a|an|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|\d{1,2}|une?|uma?|una|eine[mr]?)\s+(?!(?:population|cohort|sample|subset|number|variety|panel|lot|batch)\s)"
-    r"(?:(?!(?:in|for|with|from|to|on|by|after|during)\s)[\w'-]+\s+){0,4}$",  # not "of a new scanner for dogs"
-    # nor "in a population of wild rabbits": a population is studied, not treated as one case
-    re.IGNORECASE,
-)
-_TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
-    r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
-    re.IGNORECASE)
-_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds|species)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
-# "Draft genome sequence of an isolate ... from a footpad infection in a penguin", "... including a typical EPEC
-# strain from a wild boar": the title names a microbe and where it came from, not one animal's case
-_MICROBE_FROM = re.compile(r"\b(?:strains?|isolates?|genomes?|plasmids?|clones?)\b", re.IGNORECASE)
-# "A case study on ... mercury levels in a lot of tuna": a case study with no clinic, signalment or outbreak is a
-# study of a farm, a food lot or a procedure, not of a patient
-_CASE_STUDY = re.compile(r"\bcase stud", re.IGNORECASE)
-_ILLNESS = re.compile(r"\b(?:lesions?|patholog\w*|histopatholog\w*|necrops\w*|diagnos\w*|clinical(?:ly)?|signs?|"
-                      r"symptoms?|treat(?:ed|ment)|surg\w*|died|deaths?|mortality|infect\w*|diseased?)\b", re.IGNORECASE)
-
-
-def _clinical(ev: Evidence) -> bool:
-    """A clinic, a signalment, an outbreak or any word of illness: what a case study of a patient has."""
-    return bool(ev.first("clinical") or ev.first("outbreak") or any(s.subject == "animal" for s in ev.signalments)
-                or _ILLNESS.search(ev.texts["title"]) or _ILLNESS.search(ev.texts["abstract"]))
-
-
 _CASE_AND_REVIEW = re.compile(r"\bcase (?:reports?|stud(?:y|ies)|series)\b.{0,40}\breview\b"
                               r"|\b(?:a|an|one|fatal|rare|unusual|first)\s+(?:\w+\s+)?case\b.{0,100}\band\s+(?:a\s+)?review\b",
                               re.IGNORECASE)  # "A Fatal Case of ... in a Dog and Review of Literature"
 _META = re.compile(r"meta-?analy|prisma", re.IGNORECASE)
-_HEADER = re.compile(r"case (?:presentation|description|summary|history|details)(?!\s+(?:was|were|is|are|of|and)\b)",
-                     re.IGNORECASE)  # a heading, not "Case history was obtained" in a study's methods
-
-
 @dataclass(frozen=True)
 class Design:
     article_type: str
@@ -63,132 +33,11 @@ class Design:
     animals: int | None = None
 
 
-def _q(h: Hit | None) -> str:
-    return f"'{h.quote}'" if h else ""
-
-
-def _pub(ev: Evidence, names: set[str]) -> str | None:
-    for p in ev.article.pub_types:
-        name: str = p.strip()
-        if name.lower() in names:
-            return name
-    return None
-
-
 def _pub_trial(ev: Evidence) -> str | None:
     return next((p.strip() for p in ev.article.pub_types if "trial" in p.lower() and "protocol" not in p.lower()), None)
 
 
-@dataclass(frozen=True)
-class CaseEvidence:
-    """firm: publication type, self-description, a case header or a signalment; soft: a title such as 'in a
-    dog' (also how animal-model papers are titled, hence soft); self_described: the record calls itself a case."""
-
-    firm: tuple[str, ...]
-    soft: tuple[str, ...]
-    self_described: bool
-    one_titled: bool = False  # the soft title names exactly one animal, briefly ("in a dog", "of an old mare")
-    one_stated: bool = False  # the abstract states one animal's case ("a male cat presented with ...")
-
-
-def _case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> CaseEvidence:
-    firm: list[str] = []
-    soft: list[str] = []
-    one_titled = one_stated = False
-    pub = _pub(ev, {"case reports"})
-    if pub:
-        firm.append(f"publication type: {pub}")
-    titled = [h for h in (ev.first("case_self", "title"), ev.first("case_series", "title")) if h
-              and not _STUDY_AND_CASE.search(ev.texts["title"])
-              and not (patient.kind != "human" and _CASE_STUDY.search(h.quote) and not _clinical(ev))]
-    firm += [f"title: {_q(h)}" for h in titled]
-    if patient.kind == "animal":
-        title = ev.texts["title"]
-        for m in ev.nouns("title"):
-            start = _TITLE_SINGLE.search(title[: m.start]) or _TITLE_LEAD.match(title[: m.start])
-            if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]) \
-                    and not REAGENT_AFTER.match(title, m.end) and not _MICROBE_FROM.search(title[: start.start()]) \
-                    and not PATHOGEN_AFTER.match(title, m.end):  # "in an area of African swine fever": a disease
-                soft.append(f"title: '{title[start.start() : m.end]}'")
-                one_titled = bool(_ONE_TITLED.match(title, start.start(), m.end))
-                break
-    abstract = ev.texts["abstract"]
-    header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract" and _HEADER.match(abstract, h.start)
-                   and _AT_START.search(abstract[: h.start])), None)  # not "the date of case presentation"
-    if header:
-        firm.append(f"abstract: {_q(header)}")
-    this = ev.first("case_this", "abstract")  # "This case report discusses ...": the record names itself
-    if this:
-        firm.append(f"abstract: {_q(this)}")
-    sig = next((s for s in ev.signalments if s.subject == patient.kind and s.subject != "unknown"), None)
-    if sig:
-        firm.append(f"{sig.field}: '{sig.quote}'")
-    if patient.kind == "animal":
-        one = _one_animal(ev, patient, presented=sig is None)
-        series = bool(one) and any(c.n > 1 and c.species in patient.species and c.kind != "experimental" for c in ev.counts)
-        one_stated = bool(one) and not (series and _IN_ONE.search(one))
-        if one_stated:  # not "detected ... in one dog" of "10 client-owned dogs"
-            firm.append(one)
-    outbreak = _outbreak(ev, study_words) if patient.kind == "animal" else None
-    if outbreak:
-        firm.append(f"{outbreak.field}: {_q(outbreak)}")
-    described = bool(pub or titled or header or ev.first("case_series") or outbreak)
-    return CaseEvidence(tuple(firm), tuple(soft), described, one_titled, one_stated)
-
-
 _A_SIG = re.compile(r"(?:\w+\s+)?(?:a|an)\s", re.IGNORECASE)  # "in a four-month-old ...", not "in one-day-old puppies"
-_AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
-_INFECTING = r"(?:in|infecting|parasiti[sz]ing|affecting)"  # "the first occurrence of A. vasorum infecting a grison"
-_FOUND_IN_ONE = re.compile(
-    r"(?:\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated|"
-    r"determined|recorded|documented|characteri[sz]ed)\b"
-    r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:first )?(?:occurrence|case|"
-    r"cases|outbreak)\b(?:[^.;]|\.(?= [a-z])){0,140}?\b" + _INFECTING + r" (?:a|an|one|two|three|four) )"
-    r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
-
-
-_WE_REPORT_ONE = re.compile(r"\b(?:we|authors?) (?:report|describe|present|document)\s+(?:here\s+)?(?:a|an|one)\s+"
-                            r"(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)  # "We report a cat with ..."
-_CLAUSE_ONE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
-_PRESENTED_AFTER = re.compile(r"\s+(?:was\s+)?(?:presented|referred|admitted)\s+(?:with|for|to|because)\b", re.IGNORECASE)
-
-
-# "Axial pattern flaps ...: A cadaveric study in dogs and a case report": the study is the design, the case an aside
-_STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|biomechanical|in vitro|ex vivo|"
-                             r"retrospective|prospective|imaging|histologic(?:al)?) study\b.{0,60}\band (?:a |one )?case "
-                             r"report\b", re.IGNORECASE)
-# "... in a dog with hypercalcemia" over "a 5-year-old Border Collie": one patient, whatever reference dogs are counted
-# "in a dog", "of an old mare"; not "in a family of cats" (a group, however closely related)
-_ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|litter|herd|flock|group|colony|kennel|"
-                         r"cattery|series|population|pair|cluster|number|cohort)\b)(?:[\w'-]+\s){0,2}[\w'-]+$",
-                         re.IGNORECASE)
-_SAMPLE_AFTER = re.compile(r"\s+(?:samples?|specimens?|swabs?|isolates?|sera|serum)\b", re.IGNORECASE)
-_IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
-
-
-def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
-    """'... was diagnosed postmortem in a juvenile bottlenose dolphin', 'a young Cocker Spaniel presented with
-    seizures': the abstract states one animal's case."""
-    text = ev.texts["abstract"]
-    for m in ev.nouns("abstract"):
-        if m.species in patient.species:
-            found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start) \
-                or _WE_REPORT_ONE.search(text, max(0, m.start - 80), m.start)
-            if found and not _SAMPLE_AFTER.match(text, m.end):  # "found in one roe deer sample": a sample, not a case
-                return f"abstract: '{text[found.start() : m.end]}'"
-            one = _CLAUSE_ONE.search(text, max(0, m.start - 60), m.start) if presented else None
-            came = _PRESENTED_AFTER.match(text, m.end)
-            if one and came:
-                return f"abstract: '{text[one.start() : came.end()]}'"
-    return ""
-
-
-def _outbreak(ev: Evidence, study_words: list[Hit]) -> Hit | None:
-    """One outbreak or die-off, told as such ('a mass die-off of Guiana dolphins', 'relatar um surto'): the herd
-    or population is the case.  Not when the record measures rates or compares groups (then it is a study)."""
-    if ev.first("stats") or ev.first("control") or study_words or ev.first("trial"):
-        return None  # a prevalence the record only mentions ("the bulk of prevalence ... so far") is no study
-    return ev.first("outbreak", "title") or ev.first("outbreak", "abstract")
 
 
 def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]:
@@ -204,11 +53,11 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
         lab += 1.5  # a gerbil or a rat seen at a clinic is a pet: the species alone tips only a record with no clinic
     quote = ""
     if ev.first("challenge"):
-        quote = _q(ev.first("challenge"))
+        quote = q(ev.first("challenge"))
     elif ev.lab_mentions:
         quote = f"'{ev.lab_mentions[0].said}'"
     elif ev.first("lab"):
-        quote = _q(ev.first("lab"))
+        quote = q(ev.first("lab"))
     return lab, clinical, quote
 
 
@@ -260,46 +109,46 @@ def _inferential(ev: Evidence, case: CaseEvidence, n: int | None, study_words: l
 
 
 def decide(ev: Evidence, patient: Patient) -> Design:
-    pub_case = _pub(ev, {"case reports"})
+    pub_case = ev.pub_type({"case reports"})
     study_words = _study_words(ev)
-    case = _case_evidence(ev, patient, study_words)
+    case = case_evidence(ev, patient, study_words)
     n, n_quote = animal_count(ev, patient)
     inferential = _inferential(ev, case, n, study_words)
 
-    pub_sr = _pub(ev, _SR_TYPES)
+    pub_sr = ev.pub_type(_SR_TYPES)
     sr_hit = ev.first("sr", "title") or (ev.first("sr") if ev.n("sr") >= 2 else None)
     sr_hit = sr_hit or next((h for h in ev.hits.get("sr", ()) if _META.search(h.quote)), None)
     if (pub_sr or sr_hit) and not pub_case:
         meta = next((h for h in ev.hits.get("sr", ()) if _META.search(h.quote)), None)
         if meta or _META.search(pub_sr or ""):
-            why = f"meta-analysis ({_q(meta or sr_hit) or 'publication type: ' + str(pub_sr)})"
+            why = f"meta-analysis ({q(meta or sr_hit) or 'publication type: ' + str(pub_sr)})"
         else:
-            why = f"systematic review ({_q(sr_hit) or 'publication type: ' + str(pub_sr)})"
+            why = f"systematic review ({q(sr_hit) or 'publication type: ' + str(pub_sr)})"
         return Design("systematic review / meta-analysis", why)
-    pub_protocol = _pub(ev, _PROTOCOL_TYPES)
+    pub_protocol = ev.pub_type(_PROTOCOL_TYPES)
     protocol = (ev.first("protocol") if not case.firm else None) or ev.first("guideline", "title")
     if pub_protocol or protocol:
-        what = _q(protocol) or f"publication type: {pub_protocol}"
+        what = q(protocol) or f"publication type: {pub_protocol}"
         return Design("guideline / protocol", f"study protocol or guideline ({what})")
-    pub_ed = _pub(ev, _EDITORIAL_TYPES)
+    pub_ed = ev.pub_type(_EDITORIAL_TYPES)
     if pub_ed and not pub_case:
         return Design("editorial / letter", f"editorial or letter (publication type: {pub_ed})")
     if ev.first("editorial", "title") and not pub_case:  # "Erratum: ...", "Correction: ..."
-        return Design("editorial / letter", f"editorial, letter or correction ({_q(ev.first('editorial', 'title'))})")
+        return Design("editorial / letter", f"editorial, letter or correction ({q(ev.first('editorial', 'title'))})")
     review_title = ev.first("review_title", "title")
     if review_title and not pub_case and not _CASE_AND_REVIEW.search(ev.texts["title"]):
-        return Design("review", f"review ({_q(review_title)})")
+        return Design("review", f"review ({q(review_title)})")
     if patient.kind == "animal" and not pub_case:
         lab, clinical, quote = _lab_vs_clinical(ev, patient)
         if lab >= 1.0 and lab > clinical:
             return Design("laboratory-animal experiment", f"laboratory {_plural(patient)} used as a disease model "
-                          f"or experimental subjects ({quote or _q(ev.first('lab'))})".replace(" ()", ""))
+                          f"or experimental subjects ({quote or q(ev.first('lab'))})".replace(" ()", ""))
     pub_case_or_self = pub_case or case.self_described
     if ev.first("editorial") and not pub_case_or_self:
-        return Design("editorial / letter", f"editorial or letter ({_q(ev.first('editorial'))})")
+        return Design("editorial / letter", f"editorial or letter ({q(ev.first('editorial'))})")
     if ev.n("survey") >= 2 and not pub_case_or_self:
         # a questionnaire study may open with a vignette ("a 4-year-old Labrador ..."): still a survey
-        return Design("survey", f"survey ({_q(ev.first('survey'))})")
+        return Design("survey", f"survey ({q(ev.first('survey'))})")
     study = ev.first("cohort", "title") or ev.first("cohort_word", "title")  # "Epidemiological ... in a population of"
     design_word = next((h for h in ev.hits.get("cohort", ()) if h.kind == "design"), None)
     group = n is not None and n > 1 and design_word  # "in 6 cats" over "were enrolled in the study"
@@ -332,20 +181,20 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         return Design("case series" if series else "case report", "", ev_case, n)
     pub_trial = _pub_trial(ev)
     if pub_trial or ev.first("trial"):
-        return Design("trial", f"trial ({_q(ev.first('trial')) or 'publication type: ' + str(pub_trial)})")
+        return Design("trial", f"trial ({q(ev.first('trial')) or 'publication type: ' + str(pub_trial)})")
     if ev.first("survey") and not ev.first("case_series"):  # an owner follow-up questionnaire in a case series
-        return Design("survey", f"survey ({_q(ev.first('survey'))})")
+        return Design("survey", f"survey ({q(ev.first('survey'))})")
     if ev.first("invitro") and (patient.kind == "none" or ev.n("invitro") >= 2):
-        return Design("in vitro", f"in vitro study ({_q(ev.first('invitro'))})")
-    pub_review = _pub(ev, {"review", "scoping review"})
+        return Design("in vitro", f"in vitro study ({q(ev.first('invitro'))})")
+    pub_review = ev.pub_type({"review", "scoping review"})
     if ev.first("review") and not pub_review and n is not None and 1 < n <= CASE_SERIES_MAX and ev.n("clinical") >= 2 \
             and not inferential:
         # "an overview of the syndrome ... Four cases were evaluated ... all underwent surgery": the clinic's own cases
         return Design("case series", "", (f"{n} animals: {n_quote}",), n)
     if pub_review or ev.first("review"):
-        return Design("review", f"review ({_q(ev.first('review')) or 'publication type: ' + str(pub_review)})")
+        return Design("review", f"review ({q(ev.first('review')) or 'publication type: ' + str(pub_review)})")
     if ev.first("case_series") and not inferential:
-        return Design("case series", "", (f"abstract: {_q(ev.first('case_series'))}",), n)
+        return Design("case series", "", (f"abstract: {q(ev.first('case_series'))}",), n)
     tested, tested_quote = samples_tested(ev) if n is not None and 1 < n <= CASE_SERIES_MAX else (0, "")
     if tested > CASE_SERIES_MAX:
         # "Eight of 71 (11%) samples, including three opossums": positives among a sampled population
@@ -358,14 +207,14 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     small = n is not None and 1 < n <= CASE_SERIES_MAX and not inferential
     cohort = next(iter(study_words), None) if small else ev.first("cohort")
     cohort = cohort or inferential or ev.first("cohort_word")
-    pub_cohort = _pub(ev, _COHORT_TYPES)
+    pub_cohort = ev.pub_type(_COHORT_TYPES)
     if cohort or pub_cohort or (n is not None and n > CASE_SERIES_MAX):
-        what = _q(cohort) or (f"publication type: {pub_cohort}" if pub_cohort else f"{n} animals: {n_quote}")
+        what = q(cohort) or (f"publication type: {pub_cohort}" if pub_cohort else f"{n} animals: {n_quote}")
         return Design("cohort / cross-sectional / retrospective study", f"cohort, cross-sectional or statistical "
                       f"study ({what})")
     weak = ev.first("we_report") or ev.first("case_self")
     if weak and (patient.kind != "animal" or ev.first("clinical")):
-        return Design("case report", "", (f"{weak.field}: {_q(weak)}",), n)
+        return Design("case report", "", (f"{weak.field}: {q(weak)}",), n)
     return Design("other", "no case description found")
 
 

@@ -98,6 +98,10 @@ class Evidence:
     def n(self, cue: str, field: str | None = None) -> int:
         return sum(1 for h in self.hits.get(cue, ()) if field is None or h.field == field)
 
+    def pub_type(self, names: set[str]) -> str | None:
+        """The record's publication type, as written, if it is one of names (lower case)."""
+        return next((p.strip() for p in self.article.pub_types if p.strip().lower() in names), None)
+
     def aggressor(self, field: str, m: SpeciesMention) -> bool:
         """The animal that bit, scratched or attacked, not a patient."""
         return (field, m.start) in self.aggressors

@@ -1,0 +1,160 @@
+"""Whether a record tells a case: its self-description, a title naming one animal, a signalment, one animal
+found or presented in the abstract, or one outbreak.
+
+Firm evidence makes a case on its own; a title such as "in a dog" is soft, because animal-model papers and
+studies of a lot or a strain are titled the same way, so the design stage weighs it against study wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .evidence import OCCUPATION, Evidence, Hit
+from .patient import PATHOGEN_AFTER, REAGENT_AFTER, Patient
+
+_TITLE_SINGLE = re.compile(
+    r"\b(?:in|of|from|to|with|for|chez|em|en|num|numa|dans|bei)\s+(?:a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d{1,2}|une?|uma?|una|eine[mr]?)\s+(?!(?:population|cohort|sample|subset|number|variety|panel|lot|batch)\s)"
+    r"(?:(?!(?:in|for|with|from|to|on|by|after|during)\s)[\w'-]+\s+){0,4}$",  # not "of a new scanner for dogs"
+    # nor "in a population of wild rabbits": a population is studied, not treated as one case
+    re.IGNORECASE,
+)
+_TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
+    r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
+    re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds|species)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
+# "Draft genome sequence of an isolate ... from a footpad infection in a penguin", "... including a typical EPEC
+# strain from a wild boar": the title names a microbe and where it came from, not one animal's case
+_MICROBE_FROM = re.compile(r"\b(?:strains?|isolates?|genomes?|plasmids?|clones?)\b", re.IGNORECASE)
+# "A case study on ... mercury levels in a lot of tuna": a case study with no clinic, signalment or outbreak is a
+# study of a farm, a food lot or a procedure, not of a patient
+_CASE_STUDY = re.compile(r"\bcase stud", re.IGNORECASE)
+_ILLNESS = re.compile(r"\b(?:lesions?|patholog\w*|histopatholog\w*|necrops\w*|diagnos\w*|clinical(?:ly)?|signs?|"
+                      r"symptoms?|treat(?:ed|ment)|surg\w*|died|deaths?|mortality|infect\w*|diseased?)\b", re.IGNORECASE)
+
+
+def _clinical(ev: Evidence) -> bool:
+    """A clinic, a signalment, an outbreak or any word of illness: what a case study of a patient has."""
+    return bool(ev.first("clinical") or ev.first("outbreak") or any(s.subject == "animal" for s in ev.signalments)
+                or _ILLNESS.search(ev.texts["title"]) or _ILLNESS.search(ev.texts["abstract"]))
+
+
+_HEADER = re.compile(r"case (?:presentation|description|summary|history|details)(?!\s+(?:was|were|is|are|of|and)\b)",
+                     re.IGNORECASE)  # a heading, not "Case history was obtained" in a study's methods
+
+
+def q(h: Hit | None) -> str:
+    """A hit as it is quoted in a reason."""
+    return f"'{h.quote}'" if h else ""
+
+
+@dataclass(frozen=True)
+class CaseEvidence:
+    """firm: publication type, self-description, a case header or a signalment; soft: a title such as 'in a
+    dog' (also how animal-model papers are titled, hence soft); self_described: the record calls itself a case."""
+
+    firm: tuple[str, ...]
+    soft: tuple[str, ...]
+    self_described: bool
+    one_titled: bool = False  # the soft title names exactly one animal, briefly ("in a dog", "of an old mare")
+    one_stated: bool = False  # the abstract states one animal's case ("a male cat presented with ...")
+
+
+def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> CaseEvidence:
+    firm: list[str] = []
+    soft: list[str] = []
+    one_titled = one_stated = False
+    pub = ev.pub_type({"case reports"})
+    if pub:
+        firm.append(f"publication type: {pub}")
+    titled = [h for h in (ev.first("case_self", "title"), ev.first("case_series", "title")) if h
+              and not _STUDY_AND_CASE.search(ev.texts["title"])
+              and not (patient.kind != "human" and _CASE_STUDY.search(h.quote) and not _clinical(ev))]
+    firm += [f"title: {q(h)}" for h in titled]
+    if patient.kind == "animal":
+        title = ev.texts["title"]
+        for m in ev.nouns("title"):
+            start = _TITLE_SINGLE.search(title[: m.start]) or _TITLE_LEAD.match(title[: m.start])
+            if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]) \
+                    and not REAGENT_AFTER.match(title, m.end) and not _MICROBE_FROM.search(title[: start.start()]) \
+                    and not PATHOGEN_AFTER.match(title, m.end):  # "in an area of African swine fever": a disease
+                soft.append(f"title: '{title[start.start() : m.end]}'")
+                one_titled = bool(_ONE_TITLED.match(title, start.start(), m.end))
+                break
+    abstract = ev.texts["abstract"]
+    header = next((h for h in ev.hits.get("case_self", ()) if h.field == "abstract" and _HEADER.match(abstract, h.start)
+                   and _AT_START.search(abstract[: h.start])), None)  # not "the date of case presentation"
+    if header:
+        firm.append(f"abstract: {q(header)}")
+    this = ev.first("case_this", "abstract")  # "This case report discusses ...": the record names itself
+    if this:
+        firm.append(f"abstract: {q(this)}")
+    sig = next((s for s in ev.signalments if s.subject == patient.kind and s.subject != "unknown"), None)
+    if sig:
+        firm.append(f"{sig.field}: '{sig.quote}'")
+    if patient.kind == "animal":
+        one = _one_animal(ev, patient, presented=sig is None)
+        series = bool(one) and any(c.n > 1 and c.species in patient.species and c.kind != "experimental" for c in ev.counts)
+        one_stated = bool(one) and not (series and _IN_ONE.search(one))
+        if one_stated:  # not "detected ... in one dog" of "10 client-owned dogs"
+            firm.append(one)
+    outbreak = _outbreak(ev, study_words) if patient.kind == "animal" else None
+    if outbreak:
+        firm.append(f"{outbreak.field}: {q(outbreak)}")
+    described = bool(pub or titled or header or ev.first("case_series") or outbreak)
+    return CaseEvidence(tuple(firm), tuple(soft), described, one_titled, one_stated)
+
+
+_AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
+_INFECTING = r"(?:in|infecting|parasiti[sz]ing|affecting)"  # "the first occurrence of A. vasorum infecting a grison"
+_FOUND_IN_ONE = re.compile(
+    r"(?:\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated|"
+    r"determined|recorded|documented|characteri[sz]ed)\b"
+    r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:first )?(?:occurrence|case|"
+    r"cases|outbreak)\b(?:[^.;]|\.(?= [a-z])){0,140}?\b" + _INFECTING + r" (?:a|an|one|two|three|four) )"
+    r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
+
+
+_WE_REPORT_ONE = re.compile(r"\b(?:we|authors?) (?:report|describe|present|document)\s+(?:here\s+)?(?:a|an|one)\s+"
+                            r"(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)  # "We report a cat with ..."
+_CLAUSE_ONE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+_PRESENTED_AFTER = re.compile(r"\s+(?:was\s+)?(?:presented|referred|admitted)\s+(?:with|for|to|because)\b", re.IGNORECASE)
+
+
+# "Axial pattern flaps ...: A cadaveric study in dogs and a case report": the study is the design, the case an aside
+_STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|biomechanical|in vitro|ex vivo|"
+                             r"retrospective|prospective|imaging|histologic(?:al)?) study\b.{0,60}\band (?:a |one )?case "
+                             r"report\b", re.IGNORECASE)
+# "... in a dog with hypercalcemia" over "a 5-year-old Border Collie": one patient, whatever reference dogs are counted
+# "in a dog", "of an old mare"; not "in a family of cats" (a group, however closely related)
+_ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|litter|herd|flock|group|colony|kennel|"
+                         r"cattery|series|population|pair|cluster|number|cohort)\b)(?:[\w'-]+\s){0,2}[\w'-]+$",
+                         re.IGNORECASE)
+_SAMPLE_AFTER = re.compile(r"\s+(?:samples?|specimens?|swabs?|isolates?|sera|serum)\b", re.IGNORECASE)
+_IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
+
+
+def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
+    """'... was diagnosed postmortem in a juvenile bottlenose dolphin', 'a young Cocker Spaniel presented with
+    seizures': the abstract states one animal's case."""
+    text = ev.texts["abstract"]
+    for m in ev.nouns("abstract"):
+        if m.species in patient.species:
+            found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start) \
+                or _WE_REPORT_ONE.search(text, max(0, m.start - 80), m.start)
+            if found and not _SAMPLE_AFTER.match(text, m.end):  # "found in one roe deer sample": a sample, not a case
+                return f"abstract: '{text[found.start() : m.end]}'"
+            one = _CLAUSE_ONE.search(text, max(0, m.start - 60), m.start) if presented else None
+            came = _PRESENTED_AFTER.match(text, m.end)
+            if one and came:
+                return f"abstract: '{text[one.start() : came.end()]}'"
+    return ""
+
+
+def _outbreak(ev: Evidence, study_words: list[Hit]) -> Hit | None:
+    """One outbreak or die-off, told as such ('a mass die-off of Guiana dolphins', 'relatar um surto'): the herd
+    or population is the case.  Not when the record measures rates or compares groups (then it is a study)."""
+    if ev.first("stats") or ev.first("control") or study_words or ev.first("trial"):
+        return None  # a prevalence the record only mentions ("the bulk of prevalence ... so far") is no study
+    return ev.first("outbreak", "title") or ev.first("outbreak", "abstract")
