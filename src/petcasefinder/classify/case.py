@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .count import SAMPLE_NOUN
 from .evidence import OCCUPATION, Evidence, Hit
 from .patient import PATHOGEN_AFTER, REAGENT_AFTER, Patient
 
@@ -131,7 +132,7 @@ _STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|
 _ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|litter|herd|flock|group|colony|kennel|"
                          r"cattery|series|population|pair|cluster|number|cohort)\b)(?:[\w'-]+\s){0,2}[\w'-]+$",
                          re.IGNORECASE)
-_SAMPLE_AFTER = re.compile(r"\s+(?:samples?|specimens?|swabs?|isolates?|sera|serum)\b", re.IGNORECASE)
+_SAMPLE_AFTER = re.compile(r"\s+" + SAMPLE_NOUN, re.IGNORECASE)
 _IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
 
 

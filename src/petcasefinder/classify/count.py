@@ -107,9 +107,12 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     return None, ""
 
 
-# "Eight of 71 (11%) samples", "Forty cloacal swabs", "33 isolates": the units a prevalence or laboratory study tests
-_SAMPLES = re.compile(r"(?<![\w.,-])(" + NUM + r")\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:[\w-]+\s+){0,2}?"
-                      r"(?:samples|specimens|swabs|sera|isolates|strains)\b", re.IGNORECASE)
+# the units a prevalence or laboratory study tests, not patients: one list for counting them and for "found in one
+# roe deer sample" (a sample, not a case)
+SAMPLE_NOUN = r"(?:samples?|specimens?|swabs?|sera|serum|isolates?|strains?)\b"
+# "Eight of 71 (11%) samples", "Forty cloacal swabs", "33 isolates"
+_SAMPLES = re.compile(r"(?<![\w.,-])(" + NUM + r")\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:[\w-]+\s+){0,2}?" + SAMPLE_NOUN,
+                      re.IGNORECASE)
 
 
 def samples_tested(ev: Evidence) -> tuple[int, str]:
