@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .count import SAMPLE_NOUN
 from .evidence import OCCUPATION, Evidence, Hit
+from .numbers import SAMPLE_NOUN
 from .patient import PATHOGEN_AFTER, REAGENT_AFTER, Patient
 
 _TITLE_SINGLE = re.compile(

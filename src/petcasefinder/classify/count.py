@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .evidence import Evidence
-from .numbers import NUM, Count, number
+from .numbers import NUM, SAMPLE_NOUN, Count, number
 from .patient import Patient
 
 CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
@@ -107,9 +107,6 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     return None, ""
 
 
-# the units a prevalence or laboratory study tests, not patients: one list for counting them and for "found in one
-# roe deer sample" (a sample, not a case)
-SAMPLE_NOUN = r"(?:samples?|specimens?|swabs?|sera|serum|isolates?|strains?)\b"
 # "Eight of 71 (11%) samples", "Forty cloacal swabs", "33 isolates"
 _SAMPLES = re.compile(r"(?<![\w.,-])(" + NUM + r")\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:[\w-]+\s+){0,2}?" + SAMPLE_NOUN,
                       re.IGNORECASE)

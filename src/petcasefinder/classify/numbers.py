@@ -44,10 +44,16 @@ _RATE_BEFORE = re.compile(r"\b(?:one|1|a)\s+(?:in|out of)$", re.IGNORECASE)  # "
 # "48 of 134 chickens" is part of a total; "ten stifles of eight dogs" counts the dogs (a body part is no total)
 _PART_OF = re.compile(r"\b" + NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?!" + _BODY_PARTS + r")(?:[\w-]+\s+){0,2}?(?:out\s+)?of$",
                       re.IGNORECASE)
+# the units a prevalence or laboratory study tests, not patients: for counting samples tested, for "found in one
+# roe deer sample" (a sample, not a case) and for "four wild boar isolates" (not four animals)
+SAMPLE_NOUN = r"(?:samples?|specimens?|swabs?|sera|serum|isolates?|strains?)\b"
 _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
-                          r"populations?|breeders?|owners?|keepers?|breeds?|species|strains?|types?|lines?|producing|producers?|"
-                          r"industry|industries|farming|production)\b",
-                          re.IGNORECASE)  # "two sheep breeds" counts breeds; "the four largest salmon producing regions" regions
+                          r"populations?|breeders?|owners?|keepers?|breeds?|species|types?|lines?|producing|producers?|"
+                          r"industry|industries|farming|production|"
+                          r"sausages?|salamis?|meats?|hams?|products?|fillets?|milk|cheeses?|eggs?|foods?|livers?)\b|"
+                          r"[ -]+" + SAMPLE_NOUN,
+                          re.IGNORECASE)  # "two sheep breeds" counts breeds; "the four largest salmon producing regions"
+# regions; "four wild boar sausages" sausages
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 
