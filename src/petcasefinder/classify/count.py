@@ -107,8 +107,8 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     return None, ""
 
 
-# "Eight of 71 (11%) samples", "Forty cloacal swabs", "33 isolates"
-_SAMPLES = re.compile(r"(?<![\w.,-])(" + NUM + r")\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:[\w-]+\s+){0,2}?" + SAMPLE_NOUN,
+# "Eight of 71 (11%) samples", "Forty cloacal swabs", "33 white-tailed deer origin isolates"
+_SAMPLES = re.compile(r"(?<![\w.,-])(" + NUM + r")\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:[\w-]+\s+){0,3}?" + SAMPLE_NOUN,
                       re.IGNORECASE)
 
 

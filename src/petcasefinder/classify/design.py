@@ -195,9 +195,10 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         return Design("review", f"review ({q(ev.first('review')) or 'publication type: ' + str(pub_review)})")
     if ev.first("case_series") and not inferential:
         return Design("case series", "", (f"abstract: {q(ev.first('case_series'))}",), n)
-    tested, tested_quote = samples_tested(ev) if n is not None and 1 < n <= CASE_SERIES_MAX else (0, "")
+    tested, tested_quote = samples_tested(ev) if n is None or 1 < n <= CASE_SERIES_MAX else (0, "")
     if tested > CASE_SERIES_MAX:
-        # "Eight of 71 (11%) samples, including three opossums": positives among a sampled population
+        # "Eight of 71 (11%) samples, including three opossums": positives among a sampled population; "33 white-tailed
+        # deer origin isolates ... are reported here", no animal counted: a laboratory series, not a case
         return Design("cohort / cross-sectional / retrospective study",
                       f"cohort, cross-sectional or statistical study ({tested} samples: '{tested_quote}')")
     if n is not None and 1 < n <= CASE_SERIES_MAX and not inferential and not study_words:

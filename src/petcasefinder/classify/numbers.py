@@ -49,11 +49,15 @@ _PART_OF = re.compile(r"\b" + NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?!" + _BO
 SAMPLE_NOUN = r"(?:samples?|specimens?|swabs?|sera|serum|isolates?|strains?)\b"
 _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
                           r"populations?|breeders?|owners?|keepers?|breeds?|species|types?|lines?|producing|producers?|"
-                          r"industry|industries|farming|production|"
-                          r"sausages?|salamis?|meats?|hams?|products?|fillets?|milk|cheeses?|eggs?|foods?|livers?)\b|"
-                          r"[ -]+" + SAMPLE_NOUN,
+                          r"industry|industries|farming|production)\b"
+                          # a product or a sample, maybe after a name or two: "four wild boar (cured) sausages", "two
+                          # wild boar HEV strains"; not "two dogs and their samples"
+                          r"|[ -]+(?:(?!(?:and|or|with|from|of|in|whose|were|was|had|the|their|its)\b)[\w-]+[ -]+){0,2}?"
+                          r"(?:sausages?|salamis?|meats?|hams?|products?|fillets?|milk|cheeses?|eggs?|foods?|livers?)\b"
+                          r"|[ -]+(?:(?!(?:and|or|with|from|of|in|whose|were|was|had|the|their|its)\b)[\w-]+[ -]+){0,2}?"
+                          + SAMPLE_NOUN,
                           re.IGNORECASE)  # "two sheep breeds" counts breeds; "the four largest salmon producing regions"
-# regions; "four wild boar sausages" sausages
+# regions
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 
@@ -97,11 +101,13 @@ def find_counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[C
 
 
 def number(s: str) -> int | None:
-    """'12', 'twelve', 'twenty-one' -> the number; None for anything else."""
+    """'12', 'twelve', 'twenty-one', 'nine hundred' -> the number; None for anything else."""
     if s.isdigit():
         return int(s)
     parts = re.split(r"[- ]", s.lower())
     vals = [_NUM_VALUE.get(p) for p in parts]
     if any(v is None for v in vals):
         return None
+    if len(vals) == 2 and vals[1] == 100 and vals[0] is not None and vals[0] < 10:
+        return vals[0] * 100  # "nine hundred" is 900, not 109
     return sum(v for v in vals if v is not None)
