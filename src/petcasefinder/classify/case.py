@@ -133,6 +133,11 @@ _ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|
                          r"cattery|series|population|pair|cluster|number|cohort)\b)(?:[\w'-]+\s){0,2}[\w'-]+$",
                          re.IGNORECASE)
 _SAMPLE_AFTER = re.compile(r"\s+" + SAMPLE_NOUN, re.IGNORECASE)
+# "Here, the occurrence of Anisakis in the stomach of an adult female dwarf sperm whale, stranded in ..., is reported":
+# a sentence opening "Here," that reports what was found in one animal (a period may end an abbreviation: "A. pegreffii")
+_HERE_ONE = re.compile(r"(?:^|[.!?]\s+)here,?\s(?:[^.;]|\.(?= [a-z])){0,160}?\b(?:in|of|from) (?:a|an|one) (?:[\w'-]+ ){0,4}$",
+                       re.IGNORECASE)
+_IS_REPORTED = re.compile(r"[^.;]{0,100}?\b(?:is|was) (?:here )?(?:reported|described|documented)\b", re.IGNORECASE)
 _IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
 
 
@@ -146,6 +151,10 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
                 or _WE_REPORT_ONE.search(text, max(0, m.start - 80), m.start)
             if found and not _SAMPLE_AFTER.match(text, m.end):  # "found in one roe deer sample": a sample, not a case
                 return f"abstract: '{text[found.start() : m.end]}'"
+            here = _HERE_ONE.search(text, max(0, m.start - 240), m.start)
+            reported = _IS_REPORTED.match(text, m.end) if here else None
+            if here and reported and not _SAMPLE_AFTER.match(text, m.end):
+                return f"abstract: '{text[here.start() : reported.end()].lstrip('.!? ')}'"
             one = _CLAUSE_ONE.search(text, max(0, m.start - 60), m.start) if presented else None
             came = _PRESENTED_AFTER.match(text, m.end)
             if one and came:
