@@ -1188,6 +1188,17 @@ _C48_NOT: list[_Not] = [
       "faeces of each fox."), None),
 ]
 
+# ---- cases added with classify-49 (seen errors of set 44): a "case study" told in food-safety words is a study of a
+# food lot or a farm's controls, whatever word of illness it uses
+_C49_NOT: list[_Not] = [
+    ("Lead and cadmium in smoked tilapia: a case study",
+     ("Smoked tilapia seized at a street market was analysed. Lead exceeded the EU maximum limits for fishery products, "
+      "and poor smoking treatment was the likely source. Consumers of these products face a health risk."), None),
+    ("A case study on farmed trout in northern Italy: a negligible anisakid risk",
+     ("The self-control plan of one trout farm was reviewed to prevent anisakid infection, with the visual checks made "
+      "by the Food Business Operator on fish found dead and on commercial fish."), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
                          + _C37 + _C38 + _C39 + _C40 + _C41 + _C42 + _C43 + _C44 + _C46 + _C48)
@@ -1202,9 +1213,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
 @pytest.mark.parametrize("title,abstract,journal", [(t, a, None) for t, a in _C4_NOT + _C5_HUMAN] + _C5_NOT + _C6_NOT + _C7_NOT + _C8_NOT + _C9_NOT + _C10_NOT + _C11_NOT + _C12_NOT
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
                          + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
-                         + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT + _C41_NOT + _C42_NOT + _C44_NOT + _C46_NOT + _C47_NOT + _C48_NOT)
+                         + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT + _C41_NOT + _C42_NOT + _C44_NOT + _C46_NOT + _C47_NOT + _C48_NOT + _C49_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-48 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-49 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

@@ -29,7 +29,8 @@ _MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds|specie
 # strain from a wild boar": the title names a microbe and where it came from, not one animal's case
 _MICROBE_FROM = re.compile(r"\b(?:strains?|isolates?|genomes?|plasmids?|clones?)\b", re.IGNORECASE)
 # "A case study on ... mercury levels in a lot of tuna": a case study with no clinic, signalment or outbreak is a
-# study of a farm, a food lot or a procedure, not of a patient
+# study of a farm, a food lot or a procedure, not of a patient; so is one told in food-safety words ("fishery
+# products", "Food Business Operator"), whatever illness it names
 _CASE_STUDY = re.compile(r"\bcase stud", re.IGNORECASE)
 _ILLNESS = re.compile(r"\b(?:lesions?|patholog\w*|histopatholog\w*|necrops\w*|diagnos\w*|clinical(?:ly)?|signs?|"
                       r"symptoms?|treat(?:ed|ment)|surg\w*|died|deaths?|mortality|infect\w*|diseased?)\b", re.IGNORECASE)
@@ -60,6 +61,7 @@ class CaseEvidence:
     self_described: bool
     one_titled: bool = False  # the soft title names exactly one animal, briefly ("in a dog", "of an old mare")
     one_stated: bool = False  # the abstract states one animal's case ("a male cat presented with ...")
+    not_a_patient: tuple[Hit, ...] = ()  # "case study" wording that studies a food lot, farm or procedure
 
 
 def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> CaseEvidence:
@@ -69,9 +71,10 @@ def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> Cas
     pub = ev.pub_type({"case reports"})
     if pub:
         firm.append(f"publication type: {pub}")
+    unclinical = patient.kind != "human" and not (_clinical(ev) and not ev.first("food"))
+    not_a_patient = tuple(h for h in ev.hits.get("case_self", ()) if unclinical and _CASE_STUDY.search(h.quote))
     titled = [h for h in (ev.first("case_self", "title"), ev.first("case_series", "title")) if h
-              and not _STUDY_AND_CASE.search(ev.texts["title"])
-              and not (patient.kind != "human" and _CASE_STUDY.search(h.quote) and not _clinical(ev))]
+              and not _STUDY_AND_CASE.search(ev.texts["title"]) and h not in not_a_patient]
     firm += [f"title: {q(h)}" for h in titled]
     if patient.kind == "animal":
         title = ev.texts["title"]
@@ -104,7 +107,7 @@ def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> Cas
     if outbreak:
         firm.append(f"{outbreak.field}: {q(outbreak)}")
     described = bool(pub or titled or header or ev.first("case_series") or outbreak)
-    return CaseEvidence(tuple(firm), tuple(soft), described, one_titled, one_stated)
+    return CaseEvidence(tuple(firm), tuple(soft), described, one_titled, one_stated, not_a_patient)
 
 
 _AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")

@@ -213,7 +213,7 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         what = q(cohort) or (f"publication type: {pub_cohort}" if pub_cohort else f"{n} animals: {n_quote}")
         return Design("cohort / cross-sectional / retrospective study", f"cohort, cross-sectional or statistical "
                       f"study ({what})")
-    weak = ev.first("we_report") or ev.first("case_self")
+    weak = ev.first("we_report") or next((h for h in ev.hits.get("case_self", ()) if h not in case.not_a_patient), None)
     if weak and (patient.kind != "animal" or ev.first("clinical")):
         return Design("case report", "", (f"{weak.field}: {q(weak)}",), n)
     return Design("other", "no case description found")
