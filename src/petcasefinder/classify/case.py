@@ -123,7 +123,10 @@ _FOUND_IN_ONE = re.compile(
 _WE_REPORT_ONE = re.compile(r"\b(?:we|authors?) (?:report|describe|present|document)\s+(?:here\s+)?(?:a|an|one)\s+"
                             r"(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)  # "We report a cat with ..."
 _CLAUSE_ONE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
-_PRESENTED_AFTER = re.compile(r"\s+(?:was\s+)?(?:presented|referred|admitted)\s+(?:with|for|to|because)\b", re.IGNORECASE)
+# "a young female Alpine chamois (Rupicapra rupicapra), originated from the Aosta Valley, was conferred to the
+# National Reference Centre": a bracketed name and one clause may come between the animal and its verb
+_PRESENTED_AFTER = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:\s*,[^.;]{0,100}?,)?\s+(?:was\s+)?(?:presented|referred|admitted|"
+                              r"submitted|conferred|brought)\s+(?:with|for|to|because)\b", re.IGNORECASE)
 
 
 # "Axial pattern flaps ...: A cadaveric study in dogs and a case report": the study is the design, the case an aside

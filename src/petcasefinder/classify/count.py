@@ -20,6 +20,7 @@ _CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:(?:live|clinical|canine
                          r"(?:cases|animals|patients|masses|tumou?rs|neoplasms)\b|" + _N_EQUALS.pattern,
                          re.IGNORECASE)
 _TOTAL_WORD = re.compile(r"\b(?:cases|patients)$", re.IGNORECASE)  # a total over all species (not "27 animals got sick")
+_FROM_BEFORE = re.compile(r"\b(?:from|of) $", re.IGNORECASE)  # "819 ticks, removed from 259 animals": the animals sampled
 # "three of 43 animals", "12 (27%) out of 45 cases": the total the cases came from (not "features of five cases")
 _OF_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                         r"(?:[\w()%-]+\s+){0,2}?(?:out\s+)?(?:of|from)\s+$", re.IGNORECASE)
@@ -95,7 +96,7 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
         if total and int(total.group(1)) > best.n:
             return int(total.group(1)), f"abstract: '{total.group(0)}'"
         more = [(f, x) for f, x in cased if x.group(1) and (number(x.group(1)) or 0) > best.n
-                and _TOTAL_WORD.search(x.group(0))]
+                and (_TOTAL_WORD.search(x.group(0)) or _FROM_BEFORE.search(ev.texts[f], 0, x.start()))]
         if more:  # "16 stifles in 14 patients, with two dogs ...": the patients are the total
             f, x = more[0]
             return number(x.group(1) or x.group(2)) or 0, f"{f}: '{x.group(0)}'"

@@ -103,7 +103,8 @@ REAGENT_AFTER = re.compile(r"[ -]+(?:anti-|\(?(?:recombinant\s+)?(?:monoclonal|p
 PATHOGEN_AFTER = re.compile(
     r"[ -]+(?:influenza|flu|distemper|parvovirus|herpesvirus|coronavirus|leuka?emia|immunodeficiency|calicivirus|"
     r"circovirus|poxvirus|tuberculosis|adenovirus|rotavirus|paramyxovirus|bornavirus|polyomavirus|"
-    r"papillomavirus|hepatitis virus|infectious peritonitis|ha?emorrhagic disease|pox|plague|fever|sickness)\b",
+    r"papillomavirus|hepatitis virus|infectious peritonitis|ha?emorrhagic disease|pox|plague|fever|sickness|"
+    r"[a-z]*(?:osis|iasis))\b",  # "Fish Mycobacteriosis", "Canine Leishmaniasis": a disease named after its host
     re.IGNORECASE)  # "Rabbit haemorrhagic disease virus" in a hare, "African swine fever" names the disease
 
 
