@@ -47,6 +47,7 @@ _PART_OF = re.compile(r"\b" + NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?!" + _BO
 # the units a prevalence or laboratory study tests, not patients: for counting samples tested, for "found in one
 # roe deer sample" (a sample, not a case) and for "four wild boar isolates" (not four animals)
 SAMPLE_NOUN = r"(?:samples?|specimens?|swabs?|sera|serum|isolates?|strains?)\b"
+VIRUS_NOUN = r"(?:[a-z]*virus(?:es)?\b|(?-i:[A-Z]{1,6}V\d?s?)\b)"  # "lentivirus", "MRVs", "PCV2": a virus, not an animal
 _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
                           r"populations?|breeders?|owners?|keepers?|breeds?|species|types?|lines?|producing|producers?|"
                           r"industry|industries|farming|production)\b"
@@ -55,7 +56,8 @@ _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holding
                           r"|[ -]+(?:(?!(?:and|or|with|from|of|in|whose|were|was|had|the|their|its)\b)[\w-]+[ -]+){0,2}?"
                           r"(?:sausages?|salamis?|meats?|hams?|products?|fillets?|milk|cheeses?|eggs?|foods?|livers?)\b"
                           r"|[ -]+(?:(?!(?:and|or|with|from|of|in|whose|were|was|had|the|their|its)\b)[\w-]+[ -]+){0,2}?"
-                          + SAMPLE_NOUN,
+                          r"(?:" + SAMPLE_NOUN + "|" + VIRUS_NOUN + ")",  # "Three Rabbit Endogenous Lentivirus
+                          # Type K Viruses": viruses, not animals
                           re.IGNORECASE)  # "two sheep breeds" counts breeds; "the four largest salmon producing regions"
 # regions
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..lexicon.species import SpeciesLexicon
 from .evidence import Evidence, Hit
+from .numbers import VIRUS_NOUN
 
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
 _KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
@@ -104,7 +105,7 @@ PATHOGEN_AFTER = re.compile(
     r"[ -]+(?:influenza|flu|distemper|parvovirus|herpesvirus|coronavirus|leuka?emia|immunodeficiency|calicivirus|"
     r"circovirus|poxvirus|tuberculosis|adenovirus|rotavirus|paramyxovirus|bornavirus|polyomavirus|"
     r"papillomavirus|hepatitis virus|infectious peritonitis|ha?emorrhagic disease|pox|plague|fever|sickness|"
-    r"[a-z]*(?:osis|iasis))\b",  # "Fish Mycobacteriosis", "Canine Leishmaniasis": a disease named after its host
+    r"[a-z]*(?:osis|iasis))\b|[ -]+" + VIRUS_NOUN,  # "Fish Mycobacteriosis", "Swine MRVs": named after the host
     re.IGNORECASE)  # "Rabbit haemorrhagic disease virus" in a hare, "African swine fever" names the disease
 
 
