@@ -71,8 +71,10 @@ def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> Cas
     pub = ev.pub_type({"case reports"})
     if pub:
         firm.append(f"publication type: {pub}")
-    unclinical = patient.kind != "human" and not (_clinical(ev) and not ev.first("food"))
-    not_a_patient = tuple(h for h in ev.hits.get("case_self", ()) if unclinical and _CASE_STUDY.search(h.quote))
+    # "case study" wording of a record that has no clinic, or speaks food safety (the illness test runs only then)
+    not_a_patient = tuple(h for h in ev.hits.get("case_self", ()) if _CASE_STUDY.search(h.quote))
+    if not_a_patient and (patient.kind == "human" or (_clinical(ev) and not ev.first("food"))):
+        not_a_patient = ()
     titled = [h for h in (ev.first("case_self", "title"), ev.first("case_series", "title")) if h
               and not _STUDY_AND_CASE.search(ev.texts["title"]) and h not in not_a_patient]
     firm += [f"title: {q(h)}" for h in titled]
@@ -153,13 +155,14 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
     text = ev.texts["abstract"]
     for m in ev.nouns("abstract"):
         if m.species in patient.species:
+            sample = _SAMPLE_AFTER.match(text, m.end)  # "found in one roe deer sample": a sample, not a case
             found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start) \
                 or _WE_REPORT_ONE.search(text, max(0, m.start - 80), m.start)
-            if found and not _SAMPLE_AFTER.match(text, m.end):  # "found in one roe deer sample": a sample, not a case
+            if found and not sample:
                 return f"abstract: '{text[found.start() : m.end]}'"
-            here = _HERE_ONE.search(text, max(0, m.start - 240), m.start)
+            here = _HERE_ONE.search(text, max(0, m.start - 240), m.start) if not sample else None
             reported = _IS_REPORTED.match(text, m.end) if here else None
-            if here and reported and not _SAMPLE_AFTER.match(text, m.end):
+            if here and reported:
                 return f"abstract: '{text[here.start() : reported.end()].lstrip('.!? ')}'"
             one = _CLAUSE_ONE.search(text, max(0, m.start - 60), m.start) if presented else None
             came = _PRESENTED_AFTER.match(text, m.end)

@@ -96,7 +96,7 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
         if total and int(total.group(1)) > best.n:
             return int(total.group(1)), f"abstract: '{total.group(0)}'"
         more = [(f, x) for f, x in cased if x.group(1) and (number(x.group(1)) or 0) > best.n
-                and (_TOTAL_WORD.search(x.group(0)) or _FROM_BEFORE.search(ev.texts[f], 0, x.start()))]
+                and (_TOTAL_WORD.search(x.group(0)) or _FROM_BEFORE.search(ev.texts[f], max(0, x.start() - 6), x.start()))]
         if more:  # "16 stifles in 14 patients, with two dogs ...": the patients are the total
             f, x = more[0]
             return number(x.group(1) or x.group(2)) or 0, f"{f}: '{x.group(0)}'"

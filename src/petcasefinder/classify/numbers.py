@@ -51,13 +51,12 @@ VIRUS_NOUN = r"(?:[a-z]*virus(?:es)?\b|(?-i:[A-Z]{1,6}V\d?s?)\b)"  # "lentivirus
 _GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
                           r"populations?|breeders?|owners?|keepers?|breeds?|species|types?|lines?|producing|producers?|"
                           r"industry|industries|farming|production)\b"
-                          # a product or a sample, maybe after a name or two: "four wild boar (cured) sausages", "two
-                          # wild boar HEV strains"; not "two dogs and their samples"
+                          # a product, a sample or a virus, maybe after a name or two: "four wild boar (cured) sausages",
+                          # "two wild boar HEV strains", "Three Rabbit Endogenous Lentivirus Type K Viruses"; not "two
+                          # dogs and their samples"
                           r"|[ -]+(?:(?!(?:and|or|with|from|of|in|whose|were|was|had|the|their|its)\b)[\w-]+[ -]+){0,2}?"
-                          r"(?:sausages?|salamis?|meats?|hams?|products?|fillets?|milk|cheeses?|eggs?|foods?|livers?)\b"
-                          r"|[ -]+(?:(?!(?:and|or|with|from|of|in|whose|were|was|had|the|their|its)\b)[\w-]+[ -]+){0,2}?"
-                          r"(?:" + SAMPLE_NOUN + "|" + VIRUS_NOUN + ")",  # "Three Rabbit Endogenous Lentivirus
-                          # Type K Viruses": viruses, not animals
+                          r"(?:(?:sausages?|salamis?|meats?|hams?|products?|fillets?|milk|cheeses?|eggs?|foods?|livers?)\b"
+                          r"|" + SAMPLE_NOUN + "|" + VIRUS_NOUN + ")",
                           re.IGNORECASE)  # "two sheep breeds" counts breeds; "the four largest salmon producing regions"
 # regions
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
