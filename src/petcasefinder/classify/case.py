@@ -147,6 +147,12 @@ _HERE_ONE = re.compile(r"(?:^|[.!?]\s+)here,?\s(?:[^.;]|\.(?= [a-z])){0,160}?\b(
                        re.IGNORECASE)
 _IS_REPORTED = re.compile(r"[^.;]{0,100}?\b(?:is|was) (?:here )?(?:reported|described|documented)\b", re.IGNORECASE)
 _IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
+# "A Mediterranean monk seal (Monachus monachus) pup from the southern Adriatic coast of Italy showed cetacean
+# morbillivirus ...": an abstract whose first sentence is one animal and what it showed tells that animal's case
+_OPENS_ONE = re.compile(r"(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+_SHOWED_AFTER = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:\s+(?:pup|calf|foal|kitten|puppy|cub|chick|fawn|juvenile|"
+                           r"nestling|hatchling|yearling))?(?:\s+(?:from|of|in|at) [^.;,()]{0,80}?)?\s+(?:showed|had|developed|"
+                           r"suffered|died|exhibited|displayed|was found (?:dead|moribund|with))\b", re.IGNORECASE)
 
 
 def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
@@ -164,6 +170,10 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
             reported = _IS_REPORTED.match(text, m.end) if here else None
             if here and reported:
                 return f"abstract: '{text[here.start() : reported.end()].lstrip('.!? ')}'"
+            opens = _OPENS_ONE.fullmatch(text, 0, m.start) if presented else None
+            showed = _SHOWED_AFTER.match(text, m.end) if opens else None
+            if opens and showed:
+                return f"abstract: '{text[: showed.end()]}'"
             one = _CLAUSE_ONE.search(text, max(0, m.start - 60), m.start) if presented else None
             came = _PRESENTED_AFTER.match(text, m.end)
             if one and came:

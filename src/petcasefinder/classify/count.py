@@ -16,8 +16,9 @@ CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no cont
 
 _N_EQUALS = re.compile(r"\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
 # "Thirty-four cases" is 34 cases, not four
-_CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:(?:live|clinical|canine|feline|equine|client-owned|affected) )?"
-                         r"(?:cases|animals|patients|masses|tumou?rs|neoplasms)\b|" + _N_EQUALS.pattern,
+_CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:(?:live|clinical|canine|feline|equine|client-owned|affected|wild|"
+                         r"free-ranging|domestic|dead) )?(?:cases|animals|patients|masses|tumou?rs|neoplasms|mammals)\b|"
+                         + _N_EQUALS.pattern,
                          re.IGNORECASE)
 _TOTAL_WORD = re.compile(r"\b(?:cases|patients)$", re.IGNORECASE)  # a total over all species (not "27 animals got sick")
 _FROM_BEFORE = re.compile(r"\b(?:from|of) $", re.IGNORECASE)  # "819 ticks, removed from 259 animals": the animals sampled
@@ -71,11 +72,22 @@ def _listed(ev: Evidence, counts: list[Count], field: str) -> tuple[int, str, in
     return best, quote, at
 
 
+# "three predator fish (creole perch, rainbow trout and brown trout)" of "the three fish species": kinds, not animals
+_KINDS = re.compile(r"(?<![\w.,-])(" + NUM + r")\s+(?:[\w-]+\s+){0,2}?(?:species|genera|taxa)\b", re.IGNORECASE)
+
+
+def _kinds(ev: Evidence) -> set[int]:
+    return {number(m.group(1)) or 0 for f in ("title", "abstract") for m in _KINDS.finditer(ev.texts[f])}
+
+
 def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     """How many animals the record describes: the title's count, else the largest count in the abstract.
-    The size of a herd, flock or household that is itself the case is not a count of cases."""
+    The size of a herd, flock or household that is itself the case is not a count of cases, nor is a number of
+    species the record also counts as species."""
+    kinds = _kinds(ev)
     counts = [c for c in ev.counts if (not patient.species or c.species in patient.species)
-              and c.kind != "experimental" and not _in_one_group(ev, c) and not _screened(ev, c)]
+              and c.kind != "experimental" and not _in_one_group(ev, c) and not _screened(ev, c)
+              and not (c.n > 1 and c.n in kinds)]
     title = [c for c in counts if c.field == "title"]
     if title:
         listed, quote, _ = _listed(ev, counts, "title")
