@@ -24,7 +24,7 @@ _TITLE_SINGLE = re.compile(
 _TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
     r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
-_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds|species)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds|species|farms|herds|flocks|holdings|populations|colonies)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
 # "Draft genome sequence of an isolate ... from a footpad infection in a penguin", "... including a typical EPEC
 # strain from a wild boar": the title names a microbe and where it came from, not one animal's case
 _MICROBE_FROM = re.compile(r"\b(?:strains?|isolates?|genomes?|plasmids?|clones?)\b", re.IGNORECASE)
@@ -118,7 +118,7 @@ _FOUND_IN_ONE = re.compile(
     r"(?:\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated|"
     r"determined|recorded|documented|characteri[sz]ed)\b"
     r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:first )?(?:occurrence|case|"
-    r"cases|outbreak)\b(?:[^.;]|\.(?= [a-z])){0,140}?\b" + _INFECTING + r" (?:a|an|one|two|three|four) )"
+    r"cases|outbreak)\b(?:[^.;]|\.(?= (?-i:[a-z]))){0,140}?\b" + _INFECTING + r" (?:a|an|one|two|three|four) )"
     r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
 
 
@@ -143,7 +143,7 @@ _ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|
 _SAMPLE_AFTER = re.compile(r"\s+" + SAMPLE_NOUN, re.IGNORECASE)
 # "Here, the occurrence of Anisakis in the stomach of an adult female dwarf sperm whale, stranded in ..., is reported":
 # a sentence opening "Here," that reports what was found in one animal (a period may end an abbreviation: "A. pegreffii")
-_HERE_ONE = re.compile(r"(?:^|[.!?]\s+)here,?\s(?:[^.;]|\.(?= [a-z])){0,160}?\b(?:in|of|from) (?:a|an|one) (?:[\w'-]+ ){0,4}$",
+_HERE_ONE = re.compile(r"(?:^|[.!?]\s+)here,?\s(?:[^.;]|\.(?= (?-i:[a-z]))){0,160}?\b(?:in|of|from) (?:a|an|one) (?:[\w'-]+ ){0,4}$",
                        re.IGNORECASE)
 _IS_REPORTED = re.compile(r"[^.;]{0,100}?\b(?:is|was) (?:here )?(?:reported|described|documented)\b", re.IGNORECASE)
 _IN_ONE = re.compile(r"\b" + _INFECTING + r" (?:a|an|one) ", re.IGNORECASE)
@@ -181,9 +181,15 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
     return ""
 
 
+_HUMAN_OUTBREAK = re.compile(r"\bfood-?borne outbreaks? of\b|\b(?:involving|affecting|sickening|sickened|hospitali[sz]ing) "
+                             r"(?:\d+|[a-z]+) (?:people|persons|consumers|humans|children|adults)\b", re.IGNORECASE)
+
+
 def _outbreak(ev: Evidence, study_words: list[Hit]) -> Hit | None:
     """One outbreak or die-off, told as such ('a mass die-off of Guiana dolphins', 'relatar um surto'): the herd
     or population is the case.  Not when the record measures rates or compares groups (then it is a study)."""
     if ev.first("stats") or ev.first("control") or study_words or ev.first("trial"):
         return None  # a prevalence the record only mentions ("the bulk of prevalence ... so far") is no study
+    if _HUMAN_OUTBREAK.search(ev.texts["abstract"]) or _HUMAN_OUTBREAK.search(ev.texts["title"]):
+        return None  # "a foodborne outbreak ... involving 85 people": the patients are people, the animals a source
     return ev.first("outbreak", "title") or ev.first("outbreak", "abstract")

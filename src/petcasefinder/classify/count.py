@@ -50,6 +50,9 @@ def _screened(ev: Evidence, c: Count) -> bool:
     return bool(_SCREENED.match(ev.texts[c.field], c.start + len(c.quote)))
 
 
+_FRACTION = re.compile(r"\b\d+\s*/\s*(\d{2,5}) (?:tested |examined |sampled |screened )?(?:[\w-]+ ){0,2}"
+                       r"(?:animals|mammals|birds)\b", re.IGNORECASE)
+_OF_SAMPLES = re.compile(r"[^.;]{0,60}?\b" + SAMPLE_NOUN, re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -95,10 +98,12 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     cases = _CASE_COUNT.search(ev.texts["title"])  # "Equine paranasal sinus cysts: a report of 15 cases"
     if cases and cases.group(1):
         return number(cases.group(1)) or 0, f"title: '{cases.group(0)}'"
-    total = _N_EQUALS.search(ev.texts["abstract"])  # "all rabbits with mediastinal masses (n=13)"
+    # "all rabbits with mediastinal masses (n=13)"; not "frozen (n = 4) and formalin-fixed (n = 7) samples"
+    total = next((x for x in _N_EQUALS.finditer(ev.texts["abstract"]) if not _OF_SAMPLES.match(ev.texts["abstract"], x.end())), None)
     # "three of 43 animals died": 43 is the herd the cases came from, not a number of cases; "(n = 3)": a group size
     cased = [(f, x) for f in ("title", "abstract") for x in _CASE_COUNT.finditer(ev.texts[f])
              if not _OF_BEFORE.search(ev.texts[f][max(0, x.start() - 40) : x.start()])
+             and not (x.group(2) and _OF_SAMPLES.match(ev.texts[f], x.end()))
              and not (x.group(2) and int(x.group(2)) <= CASE_SERIES_MAX)]
     if counts:
         best = max(counts, key=lambda c: c.n)
@@ -107,6 +112,9 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
             best = Count(listed, best.species, "abstract", quote, at, best.kind)
         if total and int(total.group(1)) > best.n:
             return int(total.group(1)), f"abstract: '{total.group(0)}'"
+        tested = _FRACTION.search(ev.texts["abstract"])  # "11/215 tested small burrowing animals": those sampled
+        if tested and int(tested.group(1)) > best.n:
+            return int(tested.group(1)), f"abstract: '{tested.group(0)}'"
         more = [(f, x) for f, x in cased if x.group(1) and (number(x.group(1)) or 0) > best.n
                 and (_TOTAL_WORD.search(x.group(0)) or _FROM_BEFORE.search(ev.texts[f], max(0, x.start() - 6), x.start()))]
         if more:  # "16 stifles in 14 patients, with two dogs ...": the patients are the total

@@ -26,6 +26,7 @@ _PERSON_NP = re.compile(
     r"teenager|adolescent|neonate|newborn))\b(?!-)",  # not "a patient-specific implant"
     re.IGNORECASE,
 )
+_AGE_RANGE = re.compile(r"\b(?:beyond|over|above|under|below|than|up to|population|groups?|least)\s", re.IGNORECASE)
 _TESTED = re.compile(r"significant|statistically significant", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|without|lack of|absence of|not|nor)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ANIMAL_QUALIFIER = re.compile(
@@ -233,6 +234,8 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...],
             continue  # "her 2-year-old cockatiel": a person's pet, mentioned in that person's story
         if any((number(w) or 1) > 1 for w in text[m.start() : m.start(1)].split()[1:]):
             continue  # "of fifty 28-day-old piglets": a group's age, not one animal's
+        if _AGE_RANGE.search(text, m.start(), m.start(1)):
+            continue  # "sheep in the population beyond 4 years old": an age group, not one animal's age
         stop = _SENTENCE_STOP.search(text, m.end())
         window_end = min(stop.start() if stop else len(text), m.end() + 100)
         # not the animal that bit ("a 66-year-old female who was bitten by a cat")
