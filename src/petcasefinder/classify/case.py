@@ -24,13 +24,19 @@ _TITLE_SINGLE = re.compile(
 _TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
     r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
-_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds|species|farms|herds|flocks|holdings|populations|colonies)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds|species|farms|herds|flocks|holdings|"
+                          r"populations|colonies)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
+# (a title's "in two Italian swine farms" names farms; "in a swine farm" may be the one farm that is the case)
 # "Draft genome sequence of an isolate ... from a footpad infection in a penguin", "... including a typical EPEC
 # strain from a wild boar": the title names a microbe and where it came from, not one animal's case
-_MICROBE_FROM = re.compile(r"\b(?:strains?|isolates?|genomes?|plasmids?|clones?)\b", re.IGNORECASE)
+_MICROBE_FROM = re.compile(r"\b(?:strains?|isolates?|genomes?|plasmids?|clones?)\b|\b(?:sp|gen)\. nov\b", re.IGNORECASE)
 # "A case study on ... mercury levels in a lot of tuna": a case study with no clinic, signalment or outbreak is a
 # study of a farm, a food lot or a procedure, not of a patient; so is one told in food-safety words ("fishery
 # products", "Food Business Operator"), whatever illness it names
+# "A Case Report of the Central Veterinary Laboratory in Benin": the case is an institution, not a patient
+_INSTITUTION_AFTER = re.compile(r" of (?:a|an|the) (?:[\w-]+ ){0,3}?(?:laborator(?:y|ies)|institutes?|services?|programmes?|"
+                                r"programs?|departments?|networks?|agenc(?:y|ies)|ministr(?:y|ies)|authorit(?:y|ies))\b",
+                                re.IGNORECASE)
 _CASE_STUDY = re.compile(r"\bcase stud", re.IGNORECASE)
 _ILLNESS = re.compile(r"\b(?:lesions?|patholog\w*|histopatholog\w*|necrops\w*|diagnos\w*|clinical(?:ly)?|signs?|"
                       r"symptoms?|treat(?:ed|ment)|surg\w*|died|deaths?|mortality|infect\w*|diseased?)\b", re.IGNORECASE)
@@ -76,7 +82,8 @@ def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> Cas
     if not_a_patient and (patient.kind == "human" or (_clinical(ev) and not ev.first("food"))):
         not_a_patient = ()
     titled = [h for h in (ev.first("case_self", "title"), ev.first("case_series", "title")) if h
-              and not _STUDY_AND_CASE.search(ev.texts["title"]) and h not in not_a_patient]
+              and not _STUDY_AND_CASE.search(ev.texts["title"]) and h not in not_a_patient
+              and not _INSTITUTION_AFTER.match(ev.texts["title"], h.end)]
     firm += [f"title: {q(h)}" for h in titled]
     if patient.kind == "animal":
         title = ev.texts["title"]
@@ -140,6 +147,7 @@ _STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|
 _ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|litter|herd|flock|group|colony|kennel|"
                          r"cattery|series|population|pair|cluster|number|cohort)\b)(?:[\w'-]+\s){0,2}[\w'-]+$",
                          re.IGNORECASE)
+_HOLDING_AFTER = re.compile(r"\s+(?:farm|herd|flock|holding|colony|population|facility|unit|operation)s?\b", re.IGNORECASE)
 _SAMPLE_AFTER = re.compile(r"\s+" + SAMPLE_NOUN, re.IGNORECASE)
 # "Here, the occurrence of Anisakis in the stomach of an adult female dwarf sperm whale, stranded in ..., is reported":
 # a sentence opening "Here," that reports what was found in one animal (a period may end an abbreviation: "A. pegreffii")
@@ -161,7 +169,8 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
     text = ev.texts["abstract"]
     for m in ev.nouns("abstract"):
         if m.species in patient.species:
-            sample = _SAMPLE_AFTER.match(text, m.end)  # "found in one roe deer sample": a sample, not a case
+            # "found in one roe deer sample": a sample, not a case; "taken in a rabbit holding": a farm, not one animal
+            sample = _SAMPLE_AFTER.match(text, m.end) or _HOLDING_AFTER.match(text, m.end)
             found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start) \
                 or _WE_REPORT_ONE.search(text, max(0, m.start - 80), m.start)
             if found and not sample:
