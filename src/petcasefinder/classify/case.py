@@ -134,8 +134,9 @@ _WE_REPORT_ONE = re.compile(r"\b(?:we|authors?) (?:report|describe|present|docum
 _CLAUSE_ONE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 # "a young female Alpine chamois (Rupicapra rupicapra), originated from the Aosta Valley, was conferred to the
 # National Reference Centre": a bracketed name and one clause may come between the animal and its verb
-_PRESENTED_AFTER = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:\s*,[^.;]{0,100}?,)?\s+(?:was\s+)?(?:presented|referred|admitted|"
-                              r"submitted|conferred|brought)\s+(?:with|for|to|because)\b", re.IGNORECASE)
+_PRESENTED_AFTER = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:\s*,[^.;]{0,100}?,)?\s+(?:was\s+)?(?:(?:presented|referred|admitted|"
+                              r"submitted|conferred|brought)\s+(?:with|for|to|because)|found (?:dead|road-?killed|"
+                              r"moribund|stranded))\b", re.IGNORECASE)  # "A young wolf, ..., was found road-killed"
 
 
 # "Axial pattern flaps ...: A cadaveric study in dogs and a case report": the study is the design, the case an aside
@@ -186,7 +187,7 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
             one = _CLAUSE_ONE.search(text, max(0, m.start - 60), m.start) if presented else None
             came = _PRESENTED_AFTER.match(text, m.end)
             if one and came:
-                return f"abstract: '{text[one.start() : came.end()]}'"
+                return f"abstract: '{text[one.start() : came.end()].lstrip('.;:, ')}'"
     return ""
 
 

@@ -48,6 +48,7 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
     lab += 3.0 if len(kinds) >= 3 else 0.0  # "monkeys, cotton rats, hamsters, guinea pigs and rabbits": an experiment
     clinical = 3.0 * any(s.subject == "animal" for s in ev.signalments) + min(3.0, float(ev.n("clinical")))
     clinical += 2.0 * bool(ev.first("case_self") or ev.first("we_report") or ev.first("case_series"))
+    clinical += 3.0 * bool(ev.first("case_this"))  # "This work reports the case of an indoor cat": whatever it cites
     clinical += 3.0 * bool(ev.first("outbreak"))  # a field outbreak, even when it was then reproduced on purpose
     if (lab or not clinical) and patient.species and patient.species[0] in LAB_SPECIES:
         lab += 1.5  # a gerbil or a rat seen at a clinic is a pet: the species alone tips only a record with no clinic
