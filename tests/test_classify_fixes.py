@@ -1343,7 +1343,8 @@ _C54_NOT: list[_Not] = [
 ]
 
 # ---- cases added with classify-55 (seen errors of set 56): "This work reports the case of an indoor cat" names the
-# record a case, whatever experiments on cats it cites; one animal "found road-killed" past a clause; the kinkajou
+# record a case, whatever experiments on cats it cites; one animal "found road-killed" past a clause; the kinkajou and
+# farmed shellfish (crayfish, oyster, shrimp, lobster) in the species lexicon
 _C55: list[_Case] = [
     ("SARS-CoV-2 natural infection in a symptomatic cat",
      ("The susceptibility of experimentally infected pets, such as dogs, ferrets and cats, has been described. This work "
@@ -1356,6 +1357,10 @@ _C55: list[_Case] = [
     ("Rabies variant in a wild kinkajou (Potos flavus)",
      "A rabid wild kinkajou was found in Mato Grosso, Brazil; the virus was a variant not seen before in the region.",
      ("kinkajou",), None),
+    # farmed shellfish are patients too: crayfish, oysters, shrimp and lobsters by name
+    ("Rickettsiosis in farmed redclaw crayfish",
+     ("An outbreak of rickettsiosis in redclaw crayfish (Cherax quadricarinatus) on one farm is described. Affected "
+      "crayfish were lethargic, and histology showed granulomas in the hepatopancreas."), ("crayfish",), None),
 ]
 
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12

@@ -137,7 +137,7 @@ class SpeciesLexicon:
         return row["display"] if row else species[:1].upper() + species[1:]
 
     def group(self, species: str) -> str:
-        """companion, equine, livestock, small mammal, bird, poultry, reptile, amphibian, fish, primate, wild."""
+        """companion, equine, livestock, small mammal, bird, poultry, reptile, amphibian, fish, invertebrate, primate, wild."""
         row = self._species.get(species)
         return row["group"] if row else "wild"
 

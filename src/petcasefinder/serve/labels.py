@@ -56,6 +56,7 @@ GROUPS: dict[str, str] = {
     "reptile": "Reptiles",
     "amphibian": "Amphibians",
     "fish": "Fish",
+    "invertebrate": "Shellfish and other invertebrates",
     "equine": "Horses and donkeys",
     "livestock": "Farm animals",
     "poultry": "Poultry",
