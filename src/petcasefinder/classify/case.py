@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from .evidence import OCCUPATION, Evidence, Hit
-from .numbers import SAMPLE_NOUN
+from .count import kinds
+from .numbers import SAMPLE_NOUN, number
 from .patient import PATHOGEN_AFTER, REAGENT_AFTER, Patient
 
 _TITLE_SINGLE = re.compile(
@@ -87,8 +88,12 @@ def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> Cas
     firm += [f"title: {q(h)}" for h in titled]
     if patient.kind == "animal":
         title = ev.texts["title"]
+        said_kinds = kinds(ev)
         for m in ev.nouns("title"):
             start = _TITLE_SINGLE.search(title[: m.start]) or _TITLE_LEAD.match(title[: m.start])
+            counted = [number(w) for w in title[start.start() : m.start].split()] if start else []
+            if any(n and n > 1 and n in said_kinds for n in counted):
+                continue  # "of three Patagonian top predator fish" and "the three fish species": kinds, not animals
             if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]) \
                     and not REAGENT_AFTER.match(title, m.end) and not _MICROBE_FROM.search(title[: start.start()]) \
                     and not PATHOGEN_AFTER.match(title, m.end):  # "in an area of African swine fever": a disease

@@ -79,7 +79,8 @@ def _listed(ev: Evidence, counts: list[Count], field: str) -> tuple[int, str, in
 _KINDS = re.compile(r"(?<![\w.,-])(" + NUM + r")\s+(?:[\w-]+\s+){0,2}?(?:species|genera|taxa)\b", re.IGNORECASE)
 
 
-def _kinds(ev: Evidence) -> set[int]:
+def kinds(ev: Evidence) -> set[int]:
+    """The numbers the record says of species, genera or taxa ("the three fish species")."""
     return {number(m.group(1)) or 0 for f in ("title", "abstract") for m in _KINDS.finditer(ev.texts[f])}
 
 
@@ -87,10 +88,10 @@ def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
     """How many animals the record describes: the title's count, else the largest count in the abstract.
     The size of a herd, flock or household that is itself the case is not a count of cases, nor is a number of
     species the record also counts as species."""
-    kinds = _kinds(ev)
+    said_kinds = kinds(ev)
     counts = [c for c in ev.counts if (not patient.species or c.species in patient.species)
               and c.kind != "experimental" and not _in_one_group(ev, c) and not _screened(ev, c)
-              and not (c.n > 1 and c.n in kinds)]
+              and not (c.n > 1 and c.n in said_kinds)]
     title = [c for c in counts if c.field == "title"]
     if title:
         listed, quote, _ = _listed(ev, counts, "title")
