@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .evidence import OCCUPATION, Evidence, Hit
 from .count import kinds
+from .evidence import OCCUPATION, Evidence, Hit
 from .numbers import SAMPLE_NOUN, number
 from .patient import PATHOGEN_AFTER, REAGENT_AFTER, Patient
 
