@@ -154,6 +154,7 @@ _ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|
                          r"cattery|series|population|pair|cluster|number|cohort)\b)(?:[\w'-]+\s){0,2}[\w'-]+$",
                          re.IGNORECASE)
 _HOLDING_AFTER = re.compile(r"\s+(?:farm|herd|flock|holding|colony|population|facility|unit|operation)s?\b", re.IGNORECASE)
+_SAMPLE_BEFORE = re.compile(r"\b(?:a|an|one) (?:[\w'-]+ )?" + SAMPLE_NOUN + r" of\b", re.IGNORECASE)
 _SAMPLE_AFTER = re.compile(r"\s+" + SAMPLE_NOUN, re.IGNORECASE)
 # "Here, the occurrence of Anisakis in the stomach of an adult female dwarf sperm whale, stranded in ..., is reported":
 # a sentence opening "Here," that reports what was found in one animal (a period may end an abbreviation: "A. pegreffii")
@@ -179,6 +180,8 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
             sample = _SAMPLE_AFTER.match(text, m.end) or _HOLDING_AFTER.match(text, m.end)
             found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start) \
                 or _WE_REPORT_ONE.search(text, max(0, m.start - 80), m.start)
+            if found and _SAMPLE_BEFORE.search(text, found.start(), m.start):
+                found = None  # "was detected in a sample of hog head cheese": a sample, not an animal
             if found and not sample:
                 return f"abstract: '{text[found.start() : m.end]}'"
             here = _HERE_ONE.search(text, max(0, m.start - 240), m.start) if not sample else None
@@ -205,6 +208,9 @@ def _outbreak(ev: Evidence, study_words: list[Hit]) -> Hit | None:
     or population is the case.  Not when the record measures rates or compares groups (then it is a study)."""
     if ev.first("stats") or ev.first("control") or study_words or ev.first("trial"):
         return None  # a prevalence the record only mentions ("the bulk of prevalence ... so far") is no study
-    if _HUMAN_OUTBREAK.search(ev.texts["abstract"]) or _HUMAN_OUTBREAK.search(ev.texts["title"]):
-        return None  # "a foodborne outbreak ... involving 85 people": the patients are people, the animals a source
+    if _HUMAN_OUTBREAK.search(ev.texts["abstract"]) or _HUMAN_OUTBREAK.search(ev.texts["title"]) \
+            or (ev.first("food") and ev.first("human")):
+        # "a foodborne outbreak ... involving 85 people", "cheese purchased from a retail supermarket by one of the
+        # patients": the patients are people, the animals (or their meat) a source
+        return None
     return ev.first("outbreak", "title") or ev.first("outbreak", "abstract")

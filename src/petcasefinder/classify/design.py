@@ -163,9 +163,10 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study; but "a male
         # cat presented with ..." compared with a healthy control cat and 194 sequenced cats is that cat's case
         strong = ()
-    if strong and design_word and inferential and design_word.field == "abstract" \
-            and not (pub_case or case.self_described or one_dog):
-        # "The objectives of this cross-sectional study ... P-value <0.0001", whatever animal it names in passing
+    if strong and inferential and (design_word or study_words) and not (pub_case or case.self_described or one_dog) \
+            and not (design_word and design_word.field == "title") and not case.one_titled:
+        # "The objectives of this cross-sectional study ... P-value <0.0001", "the overall seroprevalence ... (95%
+        # confidence intervals) ... significantly (p = 0.016) higher": a study, whatever animal it names in passing
         strong = ()
     if strong and ev.first("control") and not (pub_case or case.self_described or titled_one):
         # "22 healthy controls and 7 cats of one family (..., one 2.5-month-old affected kitten, ...)": an animal
