@@ -135,7 +135,9 @@ _FOUND_IN_ONE = re.compile(
 
 
 _WE_REPORT_ONE = re.compile(r"\b(?:we|authors?) (?:report|describe|present|document)\s+(?:here\s+)?(?:a|an|one)\s+"
-                            r"(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)  # "We report a cat with ..."
+                            r"(?:[\w'-]+\s+){0,3}$"  # "We report a cat with ..."
+                            r"|\bwe (?:detected|found|identified|diagnosed|isolated|confirmed) [^.;]{0,80}?\bin (?:a|an|one) "
+                            r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)  # "We detected SARS-CoV-2 in an otherwise healthy poodle"
 _CLAUSE_ONE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 # "a young female Alpine chamois (Rupicapra rupicapra), originated from the Aosta Valley, was conferred to the
 # National Reference Centre": a bracketed name and one clause may come between the animal and its verb
@@ -155,7 +157,8 @@ _ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|
                          re.IGNORECASE)
 _HOLDING_AFTER = re.compile(r"\s+(?:farm|herd|flock|holding|colony|population|facility|unit|operation)s?\b", re.IGNORECASE)
 _SAMPLE_BEFORE = re.compile(r"\b(?:a|an|one) (?:[\w'-]+ )?" + SAMPLE_NOUN + r" of\b", re.IGNORECASE)
-_SAMPLE_AFTER = re.compile(r"\s+" + SAMPLE_NOUN, re.IGNORECASE)
+# "found in one roe deer sample", "found in one cow and one goat milk samples"
+_SAMPLE_AFTER = re.compile(r"\s+(?:and (?:a|an|one|two) [\w-]+\s+(?:[\w-]+\s+)?)?" + SAMPLE_NOUN, re.IGNORECASE)
 # "Here, the occurrence of Anisakis in the stomach of an adult female dwarf sperm whale, stranded in ..., is reported":
 # a sentence opening "Here," that reports what was found in one animal (a period may end an abbreviation: "A. pegreffii")
 _HERE_ONE = re.compile(r"(?:^|[.!?]\s+)here,?\s(?:[^.;]|\.(?= (?-i:[a-z]))){0,160}?\b(?:in|of|from) (?:a|an|one) (?:[\w'-]+ ){0,4}$",
@@ -179,7 +182,7 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
             # "found in one roe deer sample": a sample, not a case; "taken in a rabbit holding": a farm, not one animal
             sample = _SAMPLE_AFTER.match(text, m.end) or _HOLDING_AFTER.match(text, m.end)
             found = _FOUND_IN_ONE.search(text, max(0, m.start - 160), m.start) \
-                or _WE_REPORT_ONE.search(text, max(0, m.start - 80), m.start)
+                or _WE_REPORT_ONE.search(text, max(0, m.start - 160), m.start)
             if found and _SAMPLE_BEFORE.search(text, found.start(), m.start):
                 found = None  # "was detected in a sample of hog head cheese": a sample, not an animal
             if found and not sample:
