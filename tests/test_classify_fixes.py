@@ -1424,12 +1424,25 @@ _C61_NOT: list[_Not] = [
      "Veterinaria Italiana"),
 ]
 
+# ---- cases added with classify-62 (after the first run on set 61): "an analysis of the risk factors should be carried
+# out" is future work, not this record's design; "outbreaks were investigated in three neighbouring dairy cattle herds"
+_C62: list[_Case] = [
+    ("Report of a natural outbreak of Aujeszky's disease in several species",
+     ("This study reports a multi-species outbreak of Aujeszky's disease that occurred in Sicily, which led to the death "
+      "of 2 goats, 15 sheep, 2 dogs, 2 cats and 2 foxes. The diagnosis was made by culture. In such areas an analysis of "
+      "the risk factors should be carried out to plan control."), ("cat", "dog", "fox", "goat", "sheep"), None),
+    ("Infection by Mycobacterium caprae in three cattle herds",
+     ("From September 2018 to April 2019, bTB outbreaks were investigated in three neighbouring dairy cattle herds. "
+      "Tubercular lesions were found at post mortem examination of slaughtered cattle and M. caprae was isolated."),
+     ("cattle",), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
-                         + _C37 + _C38 + _C39 + _C40 + _C41 + _C42 + _C43 + _C44 + _C46 + _C48 + _C50 + _C51 + _C52 + _C53 + _C55 + _C58 + _C61)
+                         + _C37 + _C38 + _C39 + _C40 + _C41 + _C42 + _C43 + _C44 + _C46 + _C48 + _C50 + _C51 + _C52 + _C53 + _C55 + _C58 + _C61 + _C62)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-61 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-62 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -1440,7 +1453,7 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
                          + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
                          + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT + _C41_NOT + _C42_NOT + _C44_NOT + _C46_NOT + _C47_NOT + _C48_NOT + _C49_NOT + _C50_NOT + _C51_NOT + _C52_NOT + _C53_NOT + _C54_NOT + _C57_NOT + _C59_NOT + _C60_NOT + _C61_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-61 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-62 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

@@ -42,7 +42,9 @@ _ANIMAL_QUALIFIER = re.compile(
 _FUTURE_WORK = re.compile(
     r"\b(?:further|future|larger|additional|more|prospective|controlled|randomi[sz]ed)\b[^.]{0,80}?"
     r"\b(?:studies|study|trials?|research|investigations?)\b[^.]{0,100}?\b(?:are|is|will be|would be)?\s*"
-    r"(?:warranted|needed|required|necessary)\b",
+    r"(?:warranted|needed|required|necessary)\b"
+    # "an analysis of the risk factors should be carried out", "Surveys ... should be pursued"
+    r"|\b(?:should|must|needs? to) be (?:carried out|performed|conducted|undertaken|pursued|implemented)\b",
     re.IGNORECASE,
 )
 _AGGRESSOR_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+)?[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking|inflicted|"
