@@ -25,19 +25,19 @@ _TITLE_SINGLE = re.compile(
 _TITLE_LEAD = re.compile(  # "A dog with ...", "Two young alpacas with ..." (not "A short history of sheep")
     r"^(?:a|an|one|two|three|four|five)\s+(?:(?!(?:of|in|on|for|with|and|to|the|from|by)\s)[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
+# "in a dog model", "in two Italian swine farms" (farms; but "in a swine farm" may be the one farm that is the case)
 _MODEL_AFTER = re.compile(r"\W*(?:\w+\W+){0,2}?(?:models?|strains?|breeds|species|farms|herds|flocks|holdings|"
                           r"populations|colonies)\b|\W*(?:" + OCCUPATION.pattern + ")", re.IGNORECASE)
-# (a title's "in two Italian swine farms" names farms; "in a swine farm" may be the one farm that is the case)
 # "Draft genome sequence of an isolate ... from a footpad infection in a penguin", "... including a typical EPEC
 # strain from a wild boar": the title names a microbe and where it came from, not one animal's case
 _MICROBE_FROM = re.compile(r"\b(?:strains?|isolates?|genomes?|plasmids?|clones?)\b|\b(?:sp|gen)\. nov\b", re.IGNORECASE)
-# "A case study on ... mercury levels in a lot of tuna": a case study with no clinic, signalment or outbreak is a
-# study of a farm, a food lot or a procedure, not of a patient; so is one told in food-safety words ("fishery
-# products", "Food Business Operator"), whatever illness it names
 # "A Case Report of the Central Veterinary Laboratory in Benin": the case is an institution, not a patient
 _INSTITUTION_AFTER = re.compile(r" of (?:a|an|the) (?:[\w-]+ ){0,3}?(?:laborator(?:y|ies)|institutes?|services?|programmes?|"
                                 r"programs?|departments?|networks?|agenc(?:y|ies)|ministr(?:y|ies)|authorit(?:y|ies))\b",
                                 re.IGNORECASE)
+# "A case study on ... mercury levels in a lot of tuna": a case study with no clinic, signalment or outbreak is a
+# study of a farm, a food lot or a procedure, not of a patient; so is one told in food-safety words ("fishery
+# products", "Food Business Operator"), whatever illness it names
 _CASE_STUDY = re.compile(r"\bcase stud", re.IGNORECASE)
 _ILLNESS = re.compile(r"\b(?:lesions?|patholog\w*|histopatholog\w*|necrops\w*|diagnos\w*|clinical(?:ly)?|signs?|"
                       r"symptoms?|treat(?:ed|ment)|surg\w*|died|deaths?|mortality|infect\w*|diseased?)\b", re.IGNORECASE)
