@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .count import kinds
 from .evidence import OCCUPATION, Evidence, Hit
 from .numbers import SAMPLE_NOUN, number
 from .patient import PATHOGEN_AFTER, REAGENT_AFTER, Patient
@@ -71,7 +70,8 @@ class CaseEvidence:
     not_a_patient: tuple[Hit, ...] = ()  # "case study" wording that studies a food lot, farm or procedure
 
 
-def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> CaseEvidence:
+def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit], said_kinds: set[int]) -> CaseEvidence:
+    """said_kinds: the numbers the record says of species (count.kinds), which a title's count cannot be."""
     firm: list[str] = []
     soft: list[str] = []
     one_titled = one_stated = False
@@ -88,11 +88,9 @@ def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit]) -> Cas
     firm += [f"title: {q(h)}" for h in titled]
     if patient.kind == "animal":
         title = ev.texts["title"]
-        said_kinds = kinds(ev)
         for m in ev.nouns("title"):
             start = _TITLE_SINGLE.search(title[: m.start]) or _TITLE_LEAD.match(title[: m.start])
-            counted = [number(w) for w in title[start.start() : m.start].split()] if start else []
-            if any(n and n > 1 and n in said_kinds for n in counted):
+            if start and any((n := number(w)) and n > 1 and n in said_kinds for w in title[start.start() : m.start].split()):
                 continue  # "of three Patagonian top predator fish" and "the three fish species": kinds, not animals
             if m.species in patient.species and start and not _MODEL_AFTER.match(title[m.end :]) \
                     and not REAGENT_AFTER.match(title, m.end) and not _MICROBE_FROM.search(title[: start.start()]) \

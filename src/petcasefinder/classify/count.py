@@ -84,11 +84,10 @@ def kinds(ev: Evidence) -> set[int]:
     return {number(m.group(1)) or 0 for f in ("title", "abstract") for m in _KINDS.finditer(ev.texts[f])}
 
 
-def animal_count(ev: Evidence, patient: Patient) -> tuple[int | None, str]:
+def animal_count(ev: Evidence, patient: Patient, said_kinds: set[int]) -> tuple[int | None, str]:
     """How many animals the record describes: the title's count, else the largest count in the abstract.
     The size of a herd, flock or household that is itself the case is not a count of cases, nor is a number of
-    species the record also counts as species."""
-    said_kinds = kinds(ev)
+    species the record also counts as species (said_kinds, from kinds())."""
     counts = [c for c in ev.counts if (not patient.species or c.species in patient.species)
               and c.kind != "experimental" and not _in_one_group(ev, c) and not _screened(ev, c)
               and not (c.n > 1 and c.n in said_kinds)]

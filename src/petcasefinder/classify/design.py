@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .case import CaseEvidence, case_evidence, q
-from .count import CASE_SERIES_MAX, animal_count, samples_tested
+from .count import CASE_SERIES_MAX, animal_count, kinds, samples_tested
 from .evidence import Evidence, Hit
 from .patient import LAB_SPECIES, Patient
 
@@ -44,8 +44,8 @@ def _lab_vs_clinical(ev: Evidence, patient: Patient) -> tuple[float, float, str]
     lab = min(5.0, float(ev.n("lab"))) + (2.0 if ev.lab_mentions else 0.0)
     lab += 5.0 if ev.first("challenge") else 0.0  # "we infected 3 foxes": animals infected on purpose
     lab += 3.0 if any(role == "lab" for _, _, role in ev.mesh) else 0.0
-    kinds = {m.species for f in ("title", "abstract") for m in ev.mentions[f] if m.species in LAB_SPECIES | {"rabbit"}}
-    lab += 3.0 if len(kinds) >= 3 else 0.0  # "monkeys, cotton rats, hamsters, guinea pigs and rabbits": an experiment
+    lab_kinds = {m.species for f in ("title", "abstract") for m in ev.mentions[f] if m.species in LAB_SPECIES | {"rabbit"}}
+    lab += 3.0 if len(lab_kinds) >= 3 else 0.0  # "monkeys, cotton rats, hamsters, guinea pigs and rabbits": an experiment
     clinical = 3.0 * any(s.subject == "animal" for s in ev.signalments) + min(3.0, float(ev.n("clinical")))
     clinical += 2.0 * bool(ev.first("case_self") or ev.first("we_report") or ev.first("case_series"))
     clinical += 3.0 * bool(ev.first("case_this"))  # "This work reports the case of an indoor cat": whatever it cites
@@ -112,8 +112,9 @@ def _inferential(ev: Evidence, case: CaseEvidence, n: int | None, study_words: l
 def decide(ev: Evidence, patient: Patient) -> Design:
     pub_case = ev.pub_type({"case reports"})
     study_words = _study_words(ev)
-    case = case_evidence(ev, patient, study_words)
-    n, n_quote = animal_count(ev, patient)
+    said_kinds = kinds(ev)  # "the three fish species": a number of kinds, for the title test and the count alike
+    case = case_evidence(ev, patient, study_words, said_kinds)
+    n, n_quote = animal_count(ev, patient, said_kinds)
     inferential = _inferential(ev, case, n, study_words)
 
     pub_sr = ev.pub_type(_SR_TYPES)
