@@ -177,6 +177,10 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         # "models CT-derived from a 6-month-old Labrador ... P < .01": the dog is an in vitro template; cells
         # "isolated and cultured", screened and differentiated, then given to a 6-year-old cat: a laboratory method
         strong = ()
+    if strong and not (pub_case or case.self_described) and ev.first("survey") and samples_tested(ev)[0] > CASE_SERIES_MAX:
+        # "a molecular survey ... A total of 492 oropharyngeal swabs ... was found in a wintering young Eurasian
+        # wigeon": the one positive of a screened population is a survey finding, not a case
+        strong = ()
     if strong and n is not None and n > CASE_SERIES_MAX and not one_dog and (
             not case.self_described or (ev.first("cohort") and not (pub_case or ev.first("case_series")))):
         # "in 40 cats" without calling itself a case series: a retrospective study; so is "First case of ..." over

@@ -18,7 +18,8 @@ from .numbers import VIRUS_NOUN
 _GENERIC = {"bird", "reptile", "amphibian", "monkey"}
 _KIND = {"poultry": "bird"}  # "birds" in a report on hens is the hens, not a second species
 _SEXED = re.compile(r"old\s+(?:fe)?male\b", re.IGNORECASE)
-_VET_USAGE = re.compile(r"(?:male |female )?patients?\b|clinicians\b", re.IGNORECASE)  # vets are clinicians too
+# vets are clinicians too, and call their animals patients or subjects ("the subjects died shortly after arriving")
+_VET_USAGE = re.compile(r"(?:male |female )?(?:patients?|subjects)\b|clinicians\b", re.IGNORECASE)
 # Species mostly met as research animals.  Fish and frogs are not here: koi, goldfish and tree frogs are pets, and
 # the research ones (zebrafish, medaka, Xenopus) carry the "lab" flag on their names instead.
 LAB_SPECIES = {"mouse", "rat", "guinea pig", "hamster", "gerbil", "macaque", "marmoset", "squirrel monkey", "monkey",
@@ -94,8 +95,8 @@ def decide(ev: Evidence, lex: SpeciesLexicon) -> Patient:
 
 
 def _exempt(h: Hit, vet_journal: bool) -> bool:
-    """'patient' and 'clinicians' as veterinary usage: in a vet journal, or in an abstract under a title that names an
-    animal."""
+    """'patient', 'subjects' and 'clinicians' as veterinary usage: in a vet journal, or in an abstract under a title
+    that names an animal."""
     return bool(_VET_USAGE.match(h.quote)) and (vet_journal or h.field == "abstract")
 
 
