@@ -1447,6 +1447,19 @@ _C63: list[_Case] = [
     ("Fatal trichomonosis in a common blackbird",
      ("A juvenile common blackbird (Turdus merula) was found moribund in a garden and died the same day. Necropsy showed "
       "caseous lesions of the crop."), ("bird",), None),
+    # "is described in a", and an epidemiological correlation is no statistics
+    ("Leptospirosis in a harbour porpoise stranded in Italy",
+     ("The first case of leptospirosis is described in a harbour porpoise found stranded on the Adriatic coast in 2015. "
+      "The strain was similar to isolates from pig farms of the region, suggesting an epidemiological correlation "
+      "with the porpoise case."), ("porpoise",), None),
+    # "We report detection and characterization of ... in a cat"
+    ("A novel poxvirus and fatal disease in cat",
+     ("We report detection and full-genome characterization of a novel poxvirus causing a fatal infection in a cat. "
+      "The virus caused skin lesions. It was isolated on cell cultures and its genome was sequenced."), ("cat",), None),
+    # one animal's lesion, excised
+    ("Equine papillomavirus leaves the stable: detection in a caprine wart",
+     ("A wart-like lesion was excised from the udder of a goat. Histology confirmed a papilloma, and PCR and sequencing "
+      "identified equine papillomavirus type 2."), ("goat",), None),
 ]
 _C63_NOT: list[_Not] = [
     ("Avian paramyxovirus in migratory ducks: a molecular screening",

@@ -125,15 +125,20 @@ def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit], said_k
 _AT_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
 _INFECTING = r"(?:in|infecting|parasiti[sz]ing|affecting)"  # "the first occurrence of A. vasorum infecting a grison"
 _FOUND_IN_ONE = re.compile(
-    r"(?:\b(?:was|were) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated|"
+    r"(?:\b(?:is|was|were|has been) (?:\w+ ){0,2}?(?:diagnosed|described|found|identified|detected|observed|confirmed|isolated|"
     r"determined|recorded|documented|characteri[sz]ed)\b"
-    r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:describes?|reports?|documents?) (?:the |a )?(?:first )?(?:occurrence|case|"
+    r"[^.;]{0,60}?\bin (?:a|an|one) |\b(?:was|were) (?:excised|removed|resected) from (?:the [\w-]+ of )?(?:a|an|one) |"
+    r"\b(?:describes?|reports?|documents?) (?:the |a )?(?:first )?(?:occurrence|case|"
     r"cases|outbreak)\b(?:[^.;]|\.(?= (?-i:[a-z]))){0,140}?\b" + _INFECTING + r" (?:a|an|one|two|three|four) )"
     r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)
 
 
 _WE_REPORT_ONE = re.compile(r"\b(?:we|authors?) (?:report|describe|present|document)\s+(?:here\s+)?(?:a|an|one)\s+"
                             r"(?:[\w'-]+\s+){0,3}$"  # "We report a cat with ..."
+                            # "We report detection and full-genome characterization of a novel orthopoxvirus
+                            # responsible for a fatal infection in a cat"
+                            r"|\bwe (?:report|describe|present) (?:the )?(?:detection|identification|isolation|"
+                            r"characteri[sz]ation|occurrence|diagnosis)\b[^.;]{0,120}?\bin (?:a|an|one) (?:[\w'-]+ ){0,4}$"
                             r"|\bwe (?:detected|found|identified|diagnosed|isolated|confirmed) [^.;]{0,80}?\bin (?:a|an|one) "
                             r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)  # "We detected SARS-CoV-2 in an otherwise healthy poodle"
 _CLAUSE_ONE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
