@@ -1460,6 +1460,12 @@ _C63: list[_Case] = [
     ("Equine papillomavirus leaves the stable: detection in a caprine wart",
      ("A wart-like lesion was excised from the udder of a goat. Histology confirmed a papilloma, and PCR and sequencing "
       "identified equine papillomavirus type 2."), ("goat",), None),
+    # "we report, for the first time, the occurrence of ... isolated from a porpoise brain": the compared genomes are
+    # laboratory references, not sampled animals
+    ("First finding of a Salmonella Dublin ST10 strain in a porpoise brain",
+     ("Working within a national project, we traced strains from animals to food. In this context, we report, for the "
+      "first time, the occurrence of an ST10 strain isolated from a porpoise brain. Its genome was compared with the "
+      "genomes of 212 ST10 strains, and the closest strains came from food."), ("porpoise",), None),
 ]
 _C63_NOT: list[_Not] = [
     ("Avian paramyxovirus in migratory ducks: a molecular screening",

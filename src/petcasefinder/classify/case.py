@@ -137,8 +137,9 @@ _WE_REPORT_ONE = re.compile(r"\b(?:we|authors?) (?:report|describe|present|docum
                             r"(?:[\w'-]+\s+){0,3}$"  # "We report a cat with ..."
                             # "We report detection and full-genome characterization of a novel orthopoxvirus
                             # responsible for a fatal infection in a cat"
-                            r"|\bwe (?:report|describe|present) (?:the )?(?:detection|identification|isolation|"
-                            r"characteri[sz]ation|occurrence|diagnosis)\b[^.;]{0,120}?\bin (?:a|an|one) (?:[\w'-]+ ){0,4}$"
+                            r"|\bwe (?:report|describe|present),?(?: for the first time,?)? (?:the )?(?:detection|"
+                            r"identification|isolation|characteri[sz]ation|occurrence|diagnosis)\b[^.;]{0,120}?\b"
+                            r"(?:in|isolated from) (?:a|an|one) (?:[\w'-]+ ){0,4}$"
                             r"|\bwe (?:detected|found|identified|diagnosed|isolated|confirmed) [^.;]{0,80}?\bin (?:a|an|one) "
                             r"(?:[\w'-]+ ){0,4}$", re.IGNORECASE)  # "We detected SARS-CoV-2 in an otherwise healthy poodle"
 _CLAUSE_ONE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
