@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .evidence import OCCUPATION, Evidence, Hit
-from .numbers import SAMPLE_NOUN, number
+from .numbers import GROUP_OF, HOLDING_AFTER, SAMPLE_NOUN, number
 from .patient import PATHOGEN_AFTER, REAGENT_AFTER, Patient
 
 _TITLE_SINGLE = re.compile(
@@ -156,10 +156,9 @@ _STUDY_AND_CASE = re.compile(r"\b(?:cadaver(?:ic)?|anatomic(?:al)?|experimental|
                              r"report\b", re.IGNORECASE)
 # "... in a dog with hypercalcemia" over "a 5-year-old Border Collie": one patient, whatever reference dogs are counted
 # "in a dog", "of an old mare"; not "in a family of cats" (a group, however closely related)
-_ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!(?:family|litter|herd|flock|group|colony|kennel|"
-                         r"cattery|series|population|pair|cluster|number|cohort)\b)(?:[\w'-]+\s){0,2}[\w'-]+$",
-                         re.IGNORECASE)
-_HOLDING_AFTER = re.compile(r"\s+(?:farm|herd|flock|holding|colony|population|facility|unit|operation)s?\b", re.IGNORECASE)
+_ONE_TITLED = re.compile(r"(?:in|of|from|to|with|for) (?:a|an|one) (?!" + GROUP_OF + r"|(?:group|series|population|pair|"
+                         r"cluster|number|cohort)\b)(?:[\w'-]+\s){0,2}[\w'-]+$", re.IGNORECASE)
+_HOLDING_AFTER = re.compile(r"\s+" + HOLDING_AFTER, re.IGNORECASE)
 _SAMPLE_BEFORE = re.compile(r"\b(?:a|an|one) (?:[\w'-]+ )?" + SAMPLE_NOUN + r" of\b", re.IGNORECASE)
 # "found in one roe deer sample", "found in one cow and one goat milk samples"
 _SAMPLE_AFTER = re.compile(r"\s+(?:and (?:a|an|one|two) [\w-]+\s+(?:[\w-]+\s+)?)?" + SAMPLE_NOUN, re.IGNORECASE)

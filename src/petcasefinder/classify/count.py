@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .evidence import Evidence
-from .numbers import NUM, SAMPLE_NOUN, Count, number
+from .numbers import GROUP_OF, NUM, SAMPLE_NOUN, Count, number
 from .patient import Patient
 
 CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
@@ -28,10 +28,8 @@ _OF_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|
 
 
 _GROUP_BEFORE = re.compile(
-    r"\b(?:herd|flock|colony|aviary|loft|pond|aquarium|tank|household|kennel|cattery|litter|holding|farm|batch|"
-    r"lot|pen|shipment|consignment|rebanho|lote|plantel|granja|fazenda|propriedade|reba[nñ]o|hato|piara|criadero|"
-    r"troupeau|[ée]levage|cheptel)\b"
-    r"[^.;]{0,35}$", re.IGNORECASE)
+    r"\b(?:" + GROUP_OF + r"|(?:rebanho|lote|plantel|granja|fazenda|propriedade|reba[nñ]o|hato|piara|criadero|"
+    r"troupeau|[ée]levage|cheptel)\b)[^.;]{0,35}$", re.IGNORECASE)
 
 
 def _in_one_group(ev: Evidence, c: Count) -> bool:

@@ -47,10 +47,17 @@ _PART_OF = re.compile(r"\b" + NUM + r"\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?!" + _BO
 # the units a prevalence or laboratory study tests, not patients: for counting samples tested, for "found in one
 # roe deer sample" (a sample, not a case) and for "four wild boar isolates" (not four animals)
 SAMPLE_NOUN = r"(?:samples?|specimens?|swabs?|sera|serum|isolates?|strains?)\b"
+# Where animals are kept together.  After an animal ("a rabbit holding", "two sheep farms") the word names the place,
+# not the animals; before a number ("a herd of 60 cows", "a litter of five kittens") it sizes the one group an outbreak
+# report is about.
+_HOLDINGS = ("herd", "flock", "farm", "holding", "colony", "kennel", "cattery", "aviary", "loft", "unit", "operation",
+             "facility", "population")
+HOLDING_AFTER = r"(?:" + "|".join(h[:-1] + "(?:y|ies)" if h.endswith("y") else h + "s?" for h in _HOLDINGS) + r")\b"
+GROUP_OF = (r"(?:" + "|".join(h for h in _HOLDINGS if h not in ("unit", "operation", "facility", "population"))
+            + r"|family|litter|pond|aquarium|tank|household|batch|lot|pen|shipment|consignment)\b")
 VIRUS_NOUN = r"(?:[a-z]*virus(?:es)?\b|(?-i:[A-Z]{1,6}V\d?s?)\b)"  # "lentivirus", "MRVs", "PCV2": a virus, not an animal
-_GROUP_AFTER = re.compile(r"[ -]+(?:herds?|farms?|flocks?|colon(?:y|ies)|holdings?|operations?|units?|"
-                          r"populations?|breeders?|owners?|keepers?|breeds?|species|types?|lines?|producing|producers?|"
-                          r"industry|industries|farming|production)\b"
+_GROUP_AFTER = re.compile(r"[ -]+" + HOLDING_AFTER + r"|[ -]+(?:breeders?|owners?|keepers?|breeds?|species|types?|lines?|"
+                          r"producing|producers?|industry|industries|farming|production)\b"
                           # a product, a sample or a virus, maybe after a name or two: "four wild boar (cured) sausages",
                           # "two wild boar HEV strains", "Three Rabbit Endogenous Lentivirus Type K Viruses"; not "two
                           # dogs and their samples"
