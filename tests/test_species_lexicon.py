@@ -209,3 +209,15 @@ def test_turkish_animal_words_take_their_endings(lex: SpeciesLexicon) -> None:
     # not a stem with any ending, and not words of other languages that share the letters
     assert found(lex, "kedicik ve köpekbalığı") == []
     assert found(lex, "o cão deve ser tratado") == ["dog"]
+
+
+def test_animal_plurals_are_one_rule() -> None:
+    """The lexicon build, the classifier's wording and the search page share one plural: no 'mouses' or 'wolfs'."""
+    from petcasefinder.lexicon.plural import is_plural, plural
+
+    assert [plural(w) for w in ("dog", "mouse", "goose", "wolf", "maned wolf", "deer mouse", "mouse deer", "canary",
+                                "fox", "crayfish", "sheep", "bird of prey", "glen of imaal terrier")] == [
+        "dogs", "mice", "geese", "wolves", "maned wolves", "deer mice", "mouse deer", "canaries", "foxes",
+        "crayfish", "sheep", "birds of prey", "glen of imaal terriers"]
+    assert [is_plural(w) for w in ("dogs", "lab mice", "Geese", "sheep", "Great Pyrenees", "walrus", "cat")] == [
+        True, True, True, False, False, False, False]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon.plural import plural
 from .case import CaseEvidence, case_evidence, q
 from .count import CASE_SERIES_MAX, animal_count, kinds, samples_tested
 from .evidence import Evidence, Hit
@@ -233,5 +234,4 @@ def decide(ev: Evidence, patient: Patient) -> Design:
 def _plural(patient: Patient) -> str:
     if not patient.species:
         return "animals"
-    s = patient.species[0]
-    return {"mouse": "mice", "sheep": "sheep", "fish": "fish", "deer": "deer", "cattle": "cattle"}.get(s, s + "s")
+    return plural(patient.species[0])

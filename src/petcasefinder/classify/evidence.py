@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon.mentions import SpeciesMention
+from ..lexicon.plural import is_plural
 from ..lexicon.species import SpeciesLexicon
 from ..records import Article
 from .numbers import Count, find_counts, number
@@ -29,8 +30,6 @@ _PERSON_NP = re.compile(
 # a bracketed age after a preposition ("of adult (4 months old) ... mice"), not "a 4-month-old" nor "from 4 months old
 # snakes that died" (that sick group is the case)
 _GROUP_AGE = re.compile(r"(?:in|of|from)\s[^()]*\(", re.IGNORECASE)
-_PLURAL = re.compile(r"(?:[^su]s|mice|geese)$", re.IGNORECASE)
-_UNCOUNTED = re.compile(r"(?:sheep|deer|fish|cattle|swine|bison|pyrenees)$", re.IGNORECASE)  # one or many
 _AGE_RANGE = re.compile(r"\b(?:beyond|over|above|under|below|than|up to|population|groups?|least)\s", re.IGNORECASE)
 _TESTED = re.compile(r"significant|statistically significant", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|without|lack of|absence of|not|nor)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -254,8 +253,7 @@ def _signalments(field: str, text: str, mentions: tuple[SpeciesMention, ...],
         if animal and (job := _JOB_AFTER.match(text, animal.end)):  # "a 67-yr-old pig carcass handler"
             out.append(Signalment(field, m.start(), "human", None, text[m.start() : job.end()]))
             continue
-        if animal and _GROUP_AGE.match(m.group(0)) and _PLURAL.search(animal.said) \
-                and not _UNCOUNTED.search(animal.said):
+        if animal and _GROUP_AGE.match(m.group(0)) and is_plural(animal.said):
             continue  # "of adult (4 months old) and aged (>= 24 months old) mice": the ages of groups
         if animal and (person is None or animal.start <= person.start()):
             out.append(Signalment(field, m.start(), "animal", animal.species, text[m.start() : animal.end]))

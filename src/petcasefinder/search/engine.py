@@ -24,6 +24,7 @@ from ..index.embeddings import Embedder, get_embedder
 from ..index.sqlite import Store
 from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
+from ..lexicon.plural import plural
 from ..records import Case, Diagnosis, Hit, QuerySign, SearchResponse, Sign, Summary, Understood
 from ..settings import Settings
 from . import explain, fusion, retrieve
@@ -77,7 +78,7 @@ def _embedder(embedder: Embedder | None) -> tuple[Embedder | None, str | None]:
 
 def _species_list(ix: SearchIndex) -> str:
     counts = sorted(((int(m.sum()), sp) for sp, m in ix.species_masks.items()), reverse=True)
-    return ", ".join(explain.plural(sp) for n, sp in counts if n) or "none yet"
+    return ", ".join(plural(sp) for n, sp in counts if n) or "none yet"
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def _run(
         mask[q.exclude_row] = False
     if u.species and (mask is None or not mask.any()):
         notices.append(
-            f"This collection has no case reports about {explain.plural(u.species)} yet "
+            f"This collection has no case reports about {plural(u.species)} yet "
             f"(it has: {_species_list(ix)}), so none are shown rather than cases about other animals."
         )
         return SearchResponse(text, u, (), None, " ".join(notices) or None)
@@ -278,7 +279,7 @@ def search(
                        "add the species (for example 'dog' or 'cat') to narrow them.")
     elif not named and len(a.species_said) > 1:
         notices.append(f"You named more than one animal ({', '.join(a.species_said)}); showing "
-                       f"{explain.plural(u.species)}. Search again for the others.")
+                       f"{plural(u.species)}. Search again for the others.")
     ix = get_index(store)  # before the model: building the index then needs less peak memory
     emb, emb_notice = (None, None) if "dense" not in options.retrievers else _embedder(embedder)
     if emb_notice:
@@ -329,7 +330,7 @@ def related(
         dix = ix.vectors(store, emb.name)
         if dix.has[row]:
             vec = dix.vectors[row].astype(np.float32)
-    none = (f"No other case report about {explain.plural(u.species or 'animal')} in this collection shares "
+    none = (f"No other case report about {plural(u.species or 'animal')} in this collection shares "
             "this case's signs, diagnosis or title words.")
     q = _Query(analysis=a, understood=u, dense_text=case.article.text, dense_vector=vec, exclude_row=row,
                empty_notice=none)

@@ -15,19 +15,8 @@ from .query import age_in_years, words
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])|(?<=[a-z0-9)])(?=[A-Z][A-Z /&-]{3,}:\s)")
 _SECTION = re.compile(r"^\s*(?:[A-Z][A-Za-z /&-]{2,40}:)\s*")
-_UNCOUNTABLE = {"sheep", "cattle", "deer", "fish", "swine", "poultry", "bison", "livestock", "alpacas"}
 KEY_SENTENCE_CHARS = 280
 CLOSE_IN_MEANING = 0.5
-
-
-def plural(species: str) -> str:
-    if species in _UNCOUNTABLE or species.endswith("s"):
-        return species
-    if species.endswith(("x", "ch", "sh")):
-        return species + "es"
-    if species.endswith("y") and species[-2:-1] not in "aeiou":
-        return species[:-1] + "ies"
-    return species + "s"
 
 
 def sign_label(s: QuerySign) -> str:
