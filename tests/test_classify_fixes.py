@@ -1527,6 +1527,16 @@ def test_a_herd_size_and_a_year_are_no_counts_of_animals(lex: Lexicon) -> None:
         assert sorted(c.n for c in ev.counts) == want, (text, ev.counts)
 
 
+def test_a_singular_animal_word_before_a_noun_is_no_count(lex: Lexicon) -> None:
+    """"two major migratory bird flyways" counts flyways; "two beagle dogs", "three sheep grazed" and "two cats"
+    count animals."""
+    for text, want in [("The country lies on two major migratory bird flyways.", []),
+                       ("Two beagle dogs were examined.", [(0, 2)]), ("Three sheep grazed nearby.", [(0, 3)]),
+                       ("We saw two cats and one dog.", [(7, 2), (20, 1)])]:
+        ev, _, _ = classify.explain(Article(title="Animals", abstract=text, pmid="N"), lex)
+        assert sorted({(c.start, c.n) for c in ev.counts}) == want, (text, ev.counts)  # breed and noun: one count
+
+
 def test_a_number_of_hundreds_multiplies() -> None:
     """"Nine hundred and twelve specimens" is at least 900 specimens, not 109 (a reason quotes the figure)."""
     from petcasefinder.classify.numbers import number

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon.mentions import SpeciesMention
+from ..lexicon.plural import INVARIANT, is_plural
 
 NUM_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]
 _NUM_VALUE = {w: i + 1 for i, w in enumerate(NUM_WORDS[:20])} | {
@@ -69,6 +70,9 @@ _GROUP_AFTER = re.compile(r"[ -]+" + HOLDING_AFTER + r"|[ -]+(?:breeders?|owners
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 
+# "two major migratory bird flyways": a singular animal word after a number above one names the next noun's kind
+_NOUN_NEXT = re.compile(r"[ -]+(?!(?:and|or|with|from|of|in|at|on|to|by|for|was|were|is|are|had|has|that|which|who)\b)"
+                        r"[a-z]{3,}\b")
 _A_BEFORE = re.compile(r"\b(?:a|an)$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _AND_ONE = re.compile(r"\band ((?:a|an)\s+(?:[\w'-]+\s+){0,2})$", re.IGNORECASE)
@@ -100,12 +104,27 @@ def find_counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[C
             continue  # "one dead and two live lambs": not patients, unless a count of patients comes just before
             # ("two dogs with tumours and one cat"); "between 2 and 5 dogs" is a range; "48 of 134 chickens" a total
         n = number(m.group(1))
+        if n is not None and n > 1 and _modifier(x, text, mentions):
+            continue
         if n is not None and 0 < n < 100000:
             # "experimental reproduction ... in 3 rabbits": animals dosed to confirm the diagnosis, not patients
             kind = "experimental" if _EXPERIMENT_BEFORE.search(text, max(0, start - 200), start) else x.kind
             out.append(Count(n, x.species, field, text[start : x.end], start, kind))
             last_end = x.end
     return out
+
+
+def _modifier(x: SpeciesMention, text: str, mentions: list[SpeciesMention]) -> bool:
+    """'bird' in 'two bird flyways' (an English word, lower case, singular, before another noun); not 'three sheep
+    grazed', 'two Labrador retriever dogs' or 'two beagle dogs' (the next word is an animal too)."""
+    said = x.said
+    if not (said.isascii() and said.islower()) or is_plural(said) or said.endswith(INVARIANT):
+        return False
+    nxt = _NOUN_NEXT.match(text, x.end)
+    if nxt is None:
+        return False
+    word_start = nxt.end() - len(nxt.group(0).lstrip(" -"))
+    return not any(m.start == word_start for m in mentions)
 
 
 def number(s: str) -> int | None:
