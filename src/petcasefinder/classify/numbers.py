@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon.mentions import SpeciesMention
-from ..lexicon.plural import INVARIANT, is_plural
+from ..lexicon.plural import may_be_plural
 
 NUM_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]
 _NUM_VALUE = {w: i + 1 for i, w in enumerate(NUM_WORDS[:20])} | {
@@ -70,9 +70,9 @@ _GROUP_AFTER = re.compile(r"[ -]+" + HOLDING_AFTER + r"|[ -]+(?:breeders?|owners
 _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^.;]*$", re.IGNORECASE)
 
 
-# "two major migratory bird flyways": a singular animal word after a number above one names the next noun's kind
-_NOUN_NEXT = re.compile(r"[ -]+(?!(?:and|or|with|from|of|in|at|on|to|by|for|was|were|is|are|had|has|that|which|who)\b)"
-                        r"[a-z]{3,}\b")
+# "two major migratory bird flyways": a singular animal word after a number above one names the kind of the plural
+# noun after it
+_NOUN_NEXT = re.compile(r"[ -]+(?!(?:was|is|has|this|thus|its|as|his|has)\b)[a-z]{2,}[^s\W]s\b")
 _A_BEFORE = re.compile(r"\b(?:a|an)$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _AND_ONE = re.compile(r"\band ((?:a|an)\s+(?:[\w'-]+\s+){0,2})$", re.IGNORECASE)
@@ -115,10 +115,10 @@ def find_counts(field: str, text: str, mentions: list[SpeciesMention]) -> list[C
 
 
 def _modifier(x: SpeciesMention, text: str, mentions: list[SpeciesMention]) -> bool:
-    """'bird' in 'two bird flyways' (an English word, lower case, singular, before another noun); not 'three sheep
-    grazed', 'two Labrador retriever dogs' or 'two beagle dogs' (the next word is an animal too)."""
+    """'bird' in 'two bird flyways' (an English word, lower case, singular, before a plural noun); not '30 elk shot',
+    'three sheep grazed', 'two Labrador retriever dogs' or 'two beagle dogs' (the next word is an animal too)."""
     said = x.said
-    if not (said.isascii() and said.islower()) or is_plural(said) or said.endswith(INVARIANT):
+    if not (said.isascii() and said.islower()) or may_be_plural(said):
         return False
     nxt = _NOUN_NEXT.match(text, x.end)
     if nxt is None:

@@ -33,6 +33,18 @@ def plural(term: str) -> str:
     return f"{first} {p}" if first else p
 
 
+# also written unchanged for many ("30 elk shot", "two moose"), though a regular plural exists
+_MAY_BE_UNCHANGED = ("elk", "moose", "salmon", "trout", "carp", "tuna", "bream", "bass", "cod", "buffalo", "caribou",
+                     "quail", "grouse", "shrimp", "squid", "antelope", "mink", "wildebeest", "reindeer", "yak",
+                     "fowl")
+
+
+def may_be_plural(word: str) -> bool:
+    """'elk' may name one or many; 'dog' names one."""
+    w = word.casefold().rpartition(" ")[2]
+    return is_plural(w) or w.endswith(INVARIANT + _MAY_BE_UNCHANGED)
+
+
 def is_plural(word: str) -> bool:
     """Whether an animal word as written names more than one ('dogs', 'mice', 'geese'); 'sheep' may name either, so
     no."""
