@@ -1532,7 +1532,8 @@ def test_a_singular_animal_word_before_a_noun_is_no_count(lex: Lexicon) -> None:
     count animals."""
     for text, want in [("The country lies on two major migratory bird flyways.", []),
                        ("Two beagle dogs were examined.", [(0, 2)]), ("Three sheep grazed nearby.", [(0, 3)]),
-                       ("We saw two cats and one dog.", [(7, 2), (20, 1)]), ("Isolates from 30 elk shot.", [(14, 30)])]:
+                       ("We saw two cats and one dog.", [(7, 2), (20, 1)]), ("Isolates from 30 elk shot.", [(14, 30)]),
+                       ("in three wild boar littermates", [(3, 3)])]:
         ev, _, _ = classify.explain(Article(title="Animals", abstract=text, pmid="N"), lex)
         assert sorted({(c.start, c.n) for c in ev.counts}) == want, (text, ev.counts)  # breed and noun: one count
 
