@@ -1466,6 +1466,12 @@ _C63: list[_Case] = [
      ("Working within a national project, we traced strains from animals to food. In this context, we report, for the "
       "first time, the occurrence of an ST10 strain isolated from a porpoise brain. Its genome was compared with the "
       "genomes of 212 ST10 strains, and the closest strains came from food."), ("porpoise",), None),
+    # "... are an important risk factor for ..." is a claim, not a study of risk factors
+    ("Fatal West Nile virus infection in an Italian wildlife park",
+     ("An epidemic of fatal encephalitis involving twelve lemurs occurred between July and September 2019 at a wildlife "
+      "park in central Italy. Most lemurs died suddenly without signs. Necropsy showed encephalitis and the virus was "
+      "isolated from the brain. Mosquitoes breeding in the park ponds are an important risk factor for the infection."),
+     ("lemur",), None),
 ]
 _C63_NOT: list[_Not] = [
     ("Avian paramyxovirus in migratory ducks: a molecular screening",

@@ -81,7 +81,15 @@ def _study_words(ev: Evidence) -> list[Hit]:
     if _REVIEWED.search(ev.texts["abstract"]) or _REVIEWED.search(ev.texts["title"]):
         hits = [h for h in hits if h.kind != "records"]
     measured = _PERCENT.search(ev.texts["abstract"]) or any(c.n > CASE_SERIES_MAX for c in ev.counts)
+    hits = [h for h in hits if not (_RISK.match(h.quote) and _CLAIMED.search(ev.texts[h.field], max(0, h.start - 40),
+                                                                              h.start))]
     return [h for h in hits if h.kind != "measure" or h.field == "title" or measured]
+
+
+# "rats are an important risk factor for the occurrence of the infection": a claim the record makes, not a study of
+# risk factors
+_RISK = re.compile(r"risk factors?\b", re.IGNORECASE)
+_CLAIMED = re.compile(r"\b(?:is|are|was|were|be|as)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 _LOOSE_STATS = re.compile(r"significant(?:ly)?\b", re.IGNORECASE)
