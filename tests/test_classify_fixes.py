@@ -1472,6 +1472,11 @@ _C63: list[_Case] = [
       "park in central Italy. Most lemurs died suddenly without signs. Necropsy showed encephalitis and the virus was "
       "isolated from the brain. Mosquitoes breeding in the park ponds are an important risk factor for the infection."),
      ("lemur",), None),
+    # "signs were observed in ... of the pigs kept on a farm": one farm's outbreak
+    ("A novel H3N2 swine influenza reassortant in pigs in Spain",
+     ("This paper reports the isolation and genome characterization of a novel reassortant strain from pigs. In March "
+      "2015, respiratory signs were observed in about 15% of the pigs kept on a finishing farm in Spain. Lung tissue from "
+      "one pig was tested by RT-PCR, the virus was isolated in eggs and its whole genome was sequenced."), ("pig",), None),
 ]
 _C63_NOT: list[_Not] = [
     ("Avian paramyxovirus in migratory ducks: a molecular screening",
