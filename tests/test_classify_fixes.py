@@ -1485,6 +1485,14 @@ _C63_NOT: list[_Not] = [
       "mallard sampled in January 2013, and its genome was sequenced."), None),
 ]
 
+_C64_NOT: list[_Not] = [
+    # the case of a case study is a country's response to an outbreak
+    ("Controlling an African swine fever epidemic in Estonia: a case study",
+     ("African swine fever reached domestic pigs and wild boar in 2015 and pigs died on several farms. A national task "
+      "force coordinated culling, movement controls and disinfection, and farmers were trained in biosecurity. The "
+      "epidemic was controlled through national preparedness and international collaboration."), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
                          + _C37 + _C38 + _C39 + _C40 + _C41 + _C42 + _C43 + _C44 + _C46 + _C48 + _C50 + _C51 + _C52 + _C53 + _C55 + _C58 + _C61 + _C62
@@ -1501,7 +1509,7 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
                          + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
                          + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT + _C41_NOT + _C42_NOT + _C44_NOT + _C46_NOT + _C47_NOT + _C48_NOT + _C49_NOT + _C50_NOT + _C51_NOT + _C52_NOT + _C53_NOT + _C54_NOT + _C57_NOT + _C59_NOT + _C60_NOT + _C61_NOT
-                         + _C63_NOT)
+                         + _C63_NOT + _C64_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
     """classify-4 to classify-63 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,

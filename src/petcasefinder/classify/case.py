@@ -38,6 +38,10 @@ _INSTITUTION_AFTER = re.compile(r" of (?:a|an|the) (?:[\w-]+ ){0,3}?(?:laborator
 # study of a farm, a food lot or a procedure, not of a patient; so is one told in food-safety words ("fishery
 # products", "Food Business Operator"), whatever illness it names
 _CASE_STUDY = re.compile(r"\bcase stud", re.IGNORECASE)
+# "Managing the challenges of a highly pathogenic avian influenza outbreak in Uganda: a case study": the case is a
+# country's response, however much illness it names
+_MANAGING = re.compile(r"(?:managing|management|controlling|eradicating|responding|response|lessons|preparedness)\b",
+                       re.IGNORECASE)
 _ILLNESS = re.compile(r"\b(?:lesions?|patholog\w*|histopatholog\w*|necrops\w*|diagnos\w*|clinical(?:ly)?|signs?|"
                       r"symptoms?|treat(?:ed|ment)|surg\w*|died|deaths?|mortality|infect\w*|diseased?)\b", re.IGNORECASE)
 
@@ -80,7 +84,8 @@ def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit], said_k
         firm.append(f"publication type: {pub}")
     # "case study" wording of a record that has no clinic, or speaks food safety (the illness test runs only then)
     not_a_patient = tuple(h for h in ev.hits.get("case_self", ()) if _CASE_STUDY.search(h.quote))
-    if not_a_patient and (patient.kind == "human" or (_clinical(ev) and not ev.first("food"))):
+    if not_a_patient and (patient.kind == "human" or (_clinical(ev) and not ev.first("food"))) \
+            and not _MANAGING.match(ev.texts["title"]):
         not_a_patient = ()
     titled = [h for h in (ev.first("case_self", "title"), ev.first("case_series", "title")) if h
               and not _STUDY_AND_CASE.search(ev.texts["title"]) and h not in not_a_patient
