@@ -1477,6 +1477,13 @@ _C63: list[_Case] = [
      ("This paper reports the isolation and genome characterization of a novel reassortant strain from pigs. In March "
       "2015, respiratory signs were observed in about 15% of the pigs kept on a finishing farm in Spain. Lung tissue from "
       "one pig was tested by RT-PCR, the virus was isolated in eggs and its whole genome was sequenced."), ("pig",), None),
+    # "This paper presents an investigation of ..." is no review; "an episode of chronic mortality observed in" is one
+    # outbreak
+    ("Causes of chronic mortality in juvenile farmed trout",
+     ("Trout farming has grown in recent years. This paper presents an investigation of a chronic mortality problem. "
+      "It focused on an episode of chronic mortality observed in juvenile rainbow trout. Affected fish swam erratically "
+      "and underwent pathological and microbiological examinations, which showed myopathy and dermatitis."),
+     ("fish",), None),
 ]
 _C63_NOT: list[_Not] = [
     ("Avian paramyxovirus in migratory ducks: a molecular screening",
