@@ -1564,6 +1564,15 @@ def test_a_singular_animal_word_before_a_noun_is_no_count(lex: Lexicon) -> None:
         assert sorted({(c.start, c.n) for c in ev.counts}) == want, (text, ev.counts)  # breed and noun: one count
 
 
+def test_the_need_for_surveys_is_future_work(lex: Lexicon) -> None:
+    """"The results highlight the need for subtyping in epidemiological surveys": surveys the record asks for, not
+    its design."""
+    ev, _, _ = classify.explain(Article(title="A goat", abstract=(
+        "A goat aborted and died. The results highlight the need for bacterial subtyping in epidemiological surveys."),
+        pmid="N"), lex)
+    assert not ev.hits.get("survey"), ev.hits.get("survey")
+
+
 def test_a_number_of_hundreds_multiplies() -> None:
     """"Nine hundred and twelve specimens" is at least 900 specimens, not 109 (a reason quotes the figure)."""
     from petcasefinder.classify.numbers import number

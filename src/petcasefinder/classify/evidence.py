@@ -43,7 +43,9 @@ _FUTURE_WORK = re.compile(
     r"\b(?:studies|study|trials?|research|investigations?)\b[^.]{0,100}?\b(?:are|is|will be|would be)?\s*"
     r"(?:warranted|needed|required|necessary)\b"
     # "an analysis of the risk factors should be carried out", "Surveys ... should be pursued"
-    r"|\b(?:should|must|needs? to) be (?:carried out|performed|conducted|undertaken|pursued|implemented)\b",
+    r"|\b(?:should|must|needs? to) be (?:carried out|performed|conducted|undertaken|pursued|implemented)\b"
+    # "... and also highlight the need for bacterial subtyping in epidemiological surveys"
+    r"|\b(?:highlights?|underlines?|stresses|emphasi[sz]es?|shows?|confirms?|suggests?) the (?:need|importance) (?:for|of)\b",
     re.IGNORECASE,
 )
 _AGGRESSOR_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+)?[ -](?:bites?|bitten|attacks?|scratch(?:es)?|predation|mauling|claws?|licks?|licking|inflicted|"
