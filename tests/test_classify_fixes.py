@@ -1573,6 +1573,14 @@ def test_the_need_for_surveys_is_future_work(lex: Lexicon) -> None:
     assert not ev.hits.get("survey"), ev.hits.get("survey")
 
 
+def test_an_epidemiologic_case_investigation_is_no_study_word(lex: Lexicon) -> None:
+    """"Epidemiologic case investigation of ..." investigates a case; "an epidemiological study" is a study."""
+    for title, want in [("Epidemiologic case investigation of Q fever in a goat herd", 0),
+                        ("An epidemiological study of Q fever in goats", 1)]:
+        ev, _, _ = classify.explain(Article(title=title, abstract="", pmid="N"), lex)
+        assert len([h for h in ev.hits.get("cohort_word", ()) if h.field == "title"]) == want, title
+
+
 def test_a_number_of_hundreds_multiplies() -> None:
     """"Nine hundred and twelve specimens" is at least 900 specimens, not 109 (a reason quotes the figure)."""
     from petcasefinder.classify.numbers import number
