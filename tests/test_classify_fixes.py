@@ -1493,6 +1493,15 @@ _C63_NOT: list[_Not] = [
 ]
 
 _C64_NOT: list[_Not] = [
+    # "we describe the isolation and genome sequence of ... from a free-ranging ..." is laboratory work on a microbe
+    ("Genome sequence of feline calicivirus isolated from a stray cat",
+     ("Feline calicivirus causes respiratory disease in cats. In this report, we describe the isolation and complete "
+      "genome sequence of an isolate from the lung of a free-ranging stray cat."), None),
+    # "After a ... outbreak among livestock, wild ruminants were tested": the outbreak is the setting of a serosurvey
+    ("Bluetongue virus in wild ruminants, Italy",
+     ("After a June 2014 outbreak of bluetongue among sheep near the national park, wild ruminants in the park were "
+      "tested. Antibodies were detected in red deer and roe deer, and viral RNA in red deer. Seroprevalence was high."),
+     None),
     # the case of a case study is a country's response to an outbreak
     ("Controlling an African swine fever epidemic in Estonia: a case study",
      ("African swine fever reached domestic pigs and wild boar in 2015 and pigs died on several farms. A national task "

@@ -86,6 +86,9 @@ def _study_words(ev: Evidence) -> list[Hit]:
     return [h for h in hits if h.kind != "measure" or h.field == "title" or measured]
 
 
+# what a "we describe/report" describes when it is laboratory work on a microbe, not a patient
+_DESCRIBES_LAB = re.compile(r",?\s+(?:here\s+)?(?:the\s+)?(?:isolation|(?:whole|complete|full|draft)[- ]?(?:length\s+)?genome|"
+                            r"genome|sequenc\w*|genetic|molecular|characteri[sz]ation|phylogen\w*)\b", re.IGNORECASE)
 # "rats are an important risk factor for the occurrence of the infection": a claim the record makes, not a study of
 # risk factors
 _RISK = re.compile(r"risk factors?\b", re.IGNORECASE)
@@ -234,6 +237,8 @@ def decide(ev: Evidence, patient: Patient) -> Design:
         return Design("cohort / cross-sectional / retrospective study", f"cohort, cross-sectional or statistical "
                       f"study ({what})")
     weak = ev.first("we_report") or next((h for h in ev.hits.get("case_self", ()) if h not in case.not_a_patient), None)
+    if weak and weak.cue == "we_report" and _DESCRIBES_LAB.match(ev.texts[weak.field], weak.end):
+        weak = None  # "we describe the isolation and whole-genome sequence of a CAdV-1 isolate from ... a wolf"
     if weak and (patient.kind != "animal" or ev.first("clinical")):
         return Design("case report", "", (f"{weak.field}: {q(weak)}",), n)
     return Design("other", "no case description found")
