@@ -38,7 +38,7 @@ from .evidence import Evidence, gather
 from .patient import Patient
 from .patient import decide as decide_patient
 
-VERSION = "classify-65"
+VERSION = "classify-66"
 
 __all__ = ["CASE_SERIES_MAX", "VERSION", "classify", "explain"]
 
