@@ -51,11 +51,11 @@ SAMPLE_NOUN = r"(?:samples?|specimens?|swabs?|sera|serum|isolates?|strains?)\b"
 # Where animals are kept together.  After an animal ("a rabbit holding", "two sheep farms") the word names the place,
 # not the animals; before a number ("a herd of 60 cows", "a litter of five kittens") it sizes the one group an outbreak
 # report is about.
-_HOLDINGS = ("herd", "flock", "farm", "holding", "colony", "kennel", "cattery", "aviary", "loft", "unit", "operation",
-             "facility", "population")
-HOLDING_AFTER = r"(?:" + "|".join(h[:-1] + "(?:y|ies)" if h.endswith("y") else h + "s?" for h in _HOLDINGS) + r")\b"
-GROUP_OF = (r"(?:" + "|".join(h for h in _HOLDINGS if h not in ("unit", "operation", "facility", "population"))
-            + r"|family|litter|pond|aquarium|tank|household|batch|lot|pen|shipment|consignment)\b")
+_HOLDINGS = ("herd", "flock", "farm", "holding", "colony", "kennel", "cattery", "aviary", "loft")
+_SITES = ("unit", "operation", "facility", "population")  # only after an animal: "a pig unit", "the cattle population"
+HOLDING_AFTER = (r"(?:" + "|".join(h[:-1] + "(?:y|ies)" if h.endswith("y") else h + "s?" for h in _HOLDINGS + _SITES)
+                 + r")\b")
+GROUP_OF = r"(?:" + "|".join(_HOLDINGS) + r"|family|litter|pond|aquarium|tank|household|batch|lot|pen|shipment|consignment)\b"
 VIRUS_NOUN = r"(?:[a-z]*virus(?:es)?\b|(?-i:[A-Z]{1,6}V\d?s?)\b)"  # "lentivirus", "MRVs", "PCV2": a virus, not an animal
 _GROUP_AFTER = re.compile(r"[ -]+" + HOLDING_AFTER + r"|[ -]+(?:breeders?|owners?|keepers?|breeds?|species|types?|lines?|"
                           r"producing|producers?|industry|industries|farming|production)\b"
@@ -72,7 +72,7 @@ _EXPERIMENT_BEFORE = re.compile(r"\b(?:experiment\w*|reprodu\w*|inoculat\w*)\b[^
 
 # "two major migratory bird flyways": a singular animal word after a number above one names the kind of the plural
 # noun after it
-_NOUN_NEXT = re.compile(r"[ -]+(?!(?:was|is|has|this|thus|its|as|his|has)\b)[a-z]{2,}[^s\W]s\b")
+_NOUN_NEXT = re.compile(r"[ -]+((?!(?:this|thus)\b)[a-z]{2,}[^s\W]s)\b")
 _A_BEFORE = re.compile(r"\b(?:a|an)$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _AND_ONE = re.compile(r"\band ((?:a|an)\s+(?:[\w'-]+\s+){0,2})$", re.IGNORECASE)
@@ -121,10 +121,7 @@ def _modifier(x: SpeciesMention, text: str, mentions: list[SpeciesMention]) -> b
     if not (said.isascii() and said.islower()) or may_be_plural(said):
         return False
     nxt = _NOUN_NEXT.match(text, x.end)
-    if nxt is None:
-        return False
-    word_start = nxt.end() - len(nxt.group(0).lstrip(" -"))
-    return not any(m.start == word_start for m in mentions)
+    return nxt is not None and not any(m.start == nxt.start(1) for m in mentions)
 
 
 def number(s: str) -> int | None:

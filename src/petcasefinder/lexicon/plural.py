@@ -35,8 +35,7 @@ def plural(term: str) -> str:
 
 # also written unchanged for many ("30 elk shot", "two moose"), though a regular plural exists
 _MAY_BE_UNCHANGED = ("elk", "moose", "salmon", "trout", "carp", "tuna", "bream", "bass", "cod", "buffalo", "caribou",
-                     "quail", "grouse", "shrimp", "squid", "antelope", "mink", "wildebeest", "reindeer", "yak",
-                     "fowl", "boar")
+                     "quail", "grouse", "shrimp", "squid", "antelope", "mink", "wildebeest", "yak", "fowl", "boar")
 
 
 def may_be_plural(word: str) -> bool:
