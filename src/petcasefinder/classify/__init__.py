@@ -21,6 +21,11 @@ risk factors) -- calling itself "a small cohort" does not count.  Larger series 
 case series are cohort / retrospective studies.  Design words in sentences about future work ("larger
 prospective studies are warranted") are ignored.
 
+**Learned wording check.** When the rules accept a record that carries no MEDLINE "Case Reports" type, a
+logistic regression over its words (``wording.py``, trained on blind-labelled real records) may veto it: below
+its threshold the record reads like a surveillance, food or laboratory study and is rejected with the words that
+weighed most against it.  It never turns a rejection into a case.
+
 Laboratory animals used as disease models are not veterinary case reports; a clinical case in a zoo animal,
 wildlife or livestock is.  Every reason quotes an exact substring of the record.
 """
@@ -37,8 +42,10 @@ from .design import decide as decide_design
 from .evidence import Evidence, gather
 from .patient import Patient
 from .patient import decide as decide_patient
+from .wording import MIN_WORDS
+from .wording import MODEL as WORDING
 
-VERSION = "classify-66"
+VERSION = "classify-67"
 
 __all__ = ["CASE_SERIES_MAX", "VERSION", "classify", "explain"]
 
@@ -65,9 +72,25 @@ def _metadata_reasons(ev: Evidence) -> list[str]:
     return out
 
 
+def _wording_veto(ev: Evidence) -> str:
+    """The learned wording check's veto of a case verdict, as a reason; "" when it agrees (or is not installed).
+    A MEDLINE "Case Reports" publication type is the indexers' word and is never overruled."""
+    if WORDING is None or ev.pub_type({"case reports"}):
+        return ""
+    p, against, known = WORDING.score(f"{ev.article.title} {ev.article.abstract}")
+    if p >= WORDING.threshold or known < MIN_WORDS:
+        return ""
+    words = ", ".join(f"'{w}'" for w in against)
+    return (f"rejected: worded like a study, not a case (learned wording check {p:.2f} < {WORDING.threshold:.2f}"
+            + (f"; words against: {words})" if words else ")"))
+
+
 def _verdict(ev: Evidence, patient: Patient, design: Design) -> Classification:
     is_case = design.article_type in ("case report", "case series")
     vcr = is_case and patient.kind == "animal" and bool(patient.species)
+    veto = _wording_veto(ev) if vcr else ""
+    if veto:
+        vcr, is_case, design = False, False, Design("other", veto.removeprefix("rejected: "))
     reasons: list[str] = []
     if vcr:
         reasons += [r for r in _metadata_reasons(ev) if not r.startswith("MeSH: Humans")]
@@ -96,6 +119,8 @@ def _verdict(ev: Evidence, patient: Patient, design: Design) -> Classification:
         reasons += _metadata_reasons(ev)
         strength = (patient.human_score - patient.animal_score) / 2 if patient.kind != "animal" else 0.0
         strength = max(strength, 0.0) + (1.5 if not is_case else 0.5)
+        if veto:  # the rules said case, the wording said study: a close call either way
+            strength = 0.3
     confidence = 0.5 + 0.49 * math.tanh(max(strength, 0.1))
     return Classification(
         is_veterinary_case_report=vcr,
