@@ -1516,13 +1516,36 @@ _C66: list[_Case] = [
       "Necropsy showed haemorrhages in the spleen, and PCR detected a gammaherpesvirus."), ("deer",), None),
 ]
 
+# ---- cases added with classify-68 (after the first run on set 66)
+_C68: list[_Case] = [
+    # "on the intestine of a young male fin whale found stranded": one dead animal examined, mid-sentence
+    ("Intestinal flukes of fin whales in the Mediterranean Sea",
+     ("Parasitological examinations were carried out on the intestine of a young male fin whale (Balaenoptera "
+      "physalus) found stranded on the coast. Thousands of flukes were recovered from the colon and identified by "
+      "their morphology. They had not been recorded from this host in the Mediterranean before."), ("whale",), None),
+    # "The authors describe the last case, which occurred in 2002 in a 12-year-old gelding": the one case the record
+    # describes, whatever number of horses its review of a serosurvey counts
+    ("Equine granulocytic ehrlichiosis in Italy, 1996-2002",
+     ("The authors review equine granulocytic ehrlichiosis in Italy over seven years. After the first case in 1996, "
+      "a serological survey tested 480 horses in one province. The authors describe the last case, which occurred in "
+      "2002 in a 12-year-old gelding with ticks. The horse had fever, lethargy, limb oedema and low platelets, and "
+      "morulae were seen in its neutrophils. It recovered after oxytetracycline."), ("horse",), None),
+]
+# "Red foxes (Vulpes vulpes, n = 110)": the foxes examined, named in the bracket, outnumber the 7 with heartworms
+_C68_NOT: list[_Not] = [
+    ("Filarial worms in red foxes from central Italy",
+     ("Red foxes (Vulpes vulpes, n = 110) shot during the hunting season were examined for filarial worms. Adult "
+      "heartworms were found in 7 foxes, and microfilariae were seen in the blood of others. Foxes may be a wild "
+      "reservoir of filariae for dogs."), None),
+]
+
 @pytest.mark.parametrize("title,abstract,species,journal", _C4 + _C5 + _C6 + _C7 + _C8 + _C9 + _C10 + _C11 + _C12
                          + _C14 + _C15 + _C16 + _C17 + _C19 + _C21 + _C22 + _C23 + _C24 + _C25 + _C28 + _C29 + _C30 + _C31 + _C32 + _C33 + _C34 + _C35 + _C36
                          + _C37 + _C38 + _C39 + _C40 + _C41 + _C42 + _C43 + _C44 + _C46 + _C48 + _C50 + _C51 + _C52 + _C53 + _C55 + _C58 + _C61 + _C62
-                         + _C63 + _C66)
+                         + _C63 + _C66 + _C68)
 def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, species: tuple[str, ...],
                                      journal: str | None) -> None:
-    """classify-4 to classify-66 fixes for records that are veterinary case reports."""
+    """classify-4 to classify-68 fixes for records that are veterinary case reports."""
     c = classify.classify(Article(title=title, abstract=abstract, pmid="C", journal=journal), lex)
     assert c.is_veterinary_case_report, c.reasons
     assert tuple(sorted(c.species)) == species, (c.species, c.reasons)
@@ -1532,9 +1555,9 @@ def test_general_fixes_pass_the_gate(lex: Lexicon, title: str, abstract: str, sp
                          + _C13_NOT + _C15_NOT + _C18_NOT + _C20_NOT + _C21_NOT + _C22_NOT + _C23_NOT
                          + _C24_NOT + _C25_NOT + _C27_NOT + _C28_NOT + _C29_NOT + _C30_NOT + _C31_NOT + _C32_NOT + _C33_NOT + _C34_NOT + _C35_NOT
                          + _C37_NOT + _C38_NOT + _C39_NOT + _C40_NOT + _C41_NOT + _C42_NOT + _C44_NOT + _C46_NOT + _C47_NOT + _C48_NOT + _C49_NOT + _C50_NOT + _C51_NOT + _C52_NOT + _C53_NOT + _C54_NOT + _C57_NOT + _C59_NOT + _C60_NOT + _C61_NOT
-                         + _C63_NOT + _C64_NOT)
+                         + _C63_NOT + _C64_NOT + _C68_NOT)
 def test_general_fixes_keep_out_what_is_not(lex: Lexicon, title: str, abstract: str, journal: str | None) -> None:
-    """classify-4 to classify-66 fixes for records that are not: history essays, healthy-animal studies, reviews of
+    """classify-4 to classify-68 fixes for records that are not: history essays, healthy-animal studies, reviews of
     published cases, people named by the animals they work with, retrospective evaluations, group comparisons,
     animals infected on purpose, parasite and abattoir surveys, anatomy studies, records reviews, mortality
     studies, biters."""

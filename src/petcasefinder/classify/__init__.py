@@ -45,7 +45,7 @@ from .patient import decide as decide_patient
 from .wording import MIN_WORDS
 from .wording import MODEL as WORDING
 
-VERSION = "classify-67"
+VERSION = "classify-68"
 
 __all__ = ["CASE_SERIES_MAX", "VERSION", "classify", "explain"]
 

@@ -123,7 +123,7 @@ def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit], said_k
     outbreak = _outbreak(ev, study_words) if patient.kind == "animal" else None
     if outbreak:
         firm.append(f"{outbreak.field}: {q(outbreak)}")
-    described = bool(pub or titled or header or ev.first("case_series") or outbreak)
+    described = bool(pub or titled or header or this or ev.first("case_series") or outbreak)
     return CaseEvidence(tuple(firm), tuple(soft), described, one_titled, one_stated, not_a_patient)
 
 
@@ -181,6 +181,11 @@ _SHOWED_AFTER = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:\s+(?:pup|calf|foal|kitte
                            r"suffered|died|exhibited|displayed|was found (?:dead|moribund|with))\b", re.IGNORECASE)
 
 
+_OF_ONE = re.compile(r"\b(?:of|on|in|from) (?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+_FOUND_DEAD_AFTER = re.compile(r"(?:\s*\([^()]{0,80}\))?,?\s+(?:that was\s+|which was\s+|was\s+)?found (?:dead|road-?killed|"
+                               r"moribund|stranded|beached)\b", re.IGNORECASE)
+
+
 def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
     """'... was diagnosed postmortem in a juvenile bottlenose dolphin', 'a young Cocker Spaniel presented with
     seizures': the abstract states one animal's case."""
@@ -207,6 +212,10 @@ def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:
             came = _PRESENTED_AFTER.match(text, m.end)
             if one and came:
                 return f"abstract: '{text[one.start() : came.end()].lstrip('.;:, ')}'"
+            of_one = _OF_ONE.search(text, max(0, m.start - 60), m.start) if presented else None
+            dead = _FOUND_DEAD_AFTER.match(text, m.end) if of_one else None
+            if of_one and dead:  # "investigations ... on the intestine of a young male fin whale found stranded"
+                return f"abstract: '{text[of_one.start() : dead.end()]}'"
     return ""
 
 

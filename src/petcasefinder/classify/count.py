@@ -14,7 +14,8 @@ from .patient import Patient
 
 CASE_SERIES_MAX = 12  # a descriptive series of up to this many animals (no control group, no statistics)
 
-_N_EQUALS = re.compile(r"\(\s*n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
+# "(n = 13)", and after a name in the same bracket: "Foxes (Vulpes vulpes, n = 132)"
+_N_EQUALS = re.compile(r"\((?:[^()]{0,40}?[,;]\s*)?n\s*=\s*(\d{1,5})\s*\)", re.IGNORECASE)
 # "Thirty-four cases" is 34 cases, not four
 _CASE_COUNT = re.compile(r"(?<![\w.,-])(" + NUM + r") (?:(?:live|clinical|canine|feline|equine|client-owned|affected|wild|"
                          r"free-ranging|domestic|dead) )?(?:cases|animals|patients|masses|tumou?rs|neoplasms|mammals)\b|"
