@@ -47,6 +47,7 @@ def test_packaged_model_loads_with_its_threshold() -> None:
     assert model is not None
     assert model.threshold == pytest.approx(0.15)
     assert len(model.idf) > 5000 and set(model.idf) == set(model.weight)
+    assert "word" in model.idf  # a word like the column name is a word, not the header
     # words of a study weigh against a case, words of a clinic for it
     assert model.weight["prevalence"] < 0 < model.weight["presented"]
 
@@ -115,6 +116,7 @@ def test_score_is_scikit_learns_arithmetic(tmp_path: Path) -> None:
     wording.dump(model, path, "test model\nsecond line")
     loaded = wording.load(path)
     assert loaded is not None and loaded.threshold == 0.15
+    assert set(loaded.idf) == set(model.idf)
     expected = clf.predict_proba(vec.transform(texts))[:, 1]
     for text, want in zip(texts, expected):
         assert model.score(text)[0] == pytest.approx(want, abs=1e-9)

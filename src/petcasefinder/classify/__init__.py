@@ -47,7 +47,7 @@ from .wording import MODEL as WORDING
 
 VERSION = "classify-68"
 
-__all__ = ["CASE_SERIES_MAX", "VERSION", "classify", "explain"]
+__all__ = ["CASE_SERIES_MAX", "VERSION", "WORDING", "classify", "explain"]
 
 
 def classify(article: Article, lexicon: Lexicon) -> Classification:

@@ -63,13 +63,12 @@ def load(path: Path = DATA_DIR / FILE) -> WordingModel | None:
     idf: dict[str, float] = {}
     weight: dict[str, float] = {}
     with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            word, a, b = line.rstrip("\n").split("\t")
+        rows = (line.rstrip("\n").split("\t") for line in f if not line.startswith("#") and line.strip())
+        next(rows, None)  # the column names
+        for word, a, b in rows:
             if word.startswith("@"):
                 meta[word[1:]] = float(a)
-            elif word != "word":
+            else:
                 idf[word], weight[word] = float(a), float(b)
     return WordingModel(meta["intercept"], meta["threshold"], idf, weight)
 

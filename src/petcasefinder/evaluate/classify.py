@@ -231,7 +231,10 @@ def history(split_file: Path = SPLIT_FILE) -> list[str]:
 
 def report(scores: list[Scores], notes: list[str] | None = None) -> str:
     """The printed report: headline figures per split, then the confusion table by source label."""
-    lines = [f"classifier {classify.VERSION}; 'veterinary case report' (VCR) against the source labels", ""]
+    lines = [f"classifier {classify.VERSION}; 'veterinary case report' (VCR) against the source labels"]
+    model = classify.WORDING
+    lines += [f"learned wording check: on ({len(model.idf)} words; vetoes a case verdict below {model.threshold:.2f})"
+              if model else "learned wording check: off (its word list is missing): the rules decide alone", ""]
     if notes:
         lines += ["history:"] + [f"  - {n}" for n in notes] + [""]
     lines.append(f"{'split':<8}{'records':>8}{'TP':>5}{'FP':>5}{'FN':>5}{'TN':>6}{'precision':>11}{'recall':>8}"
