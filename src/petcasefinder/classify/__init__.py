@@ -45,7 +45,7 @@ from .patient import decide as decide_patient
 from .wording import MIN_WORDS
 from .wording import MODEL as WORDING
 
-VERSION = "classify-68"
+VERSION = "classify-69"
 
 __all__ = ["CASE_SERIES_MAX", "VERSION", "WORDING", "classify", "explain"]
 

@@ -123,7 +123,7 @@ def case_evidence(ev: Evidence, patient: Patient, study_words: list[Hit], said_k
     outbreak = _outbreak(ev, study_words) if patient.kind == "animal" else None
     if outbreak:
         firm.append(f"{outbreak.field}: {q(outbreak)}")
-    described = bool(pub or titled or header or this or ev.first("case_series") or outbreak)
+    described = bool(pub or titled or header or ev.first("case_series") or outbreak)
     return CaseEvidence(tuple(firm), tuple(soft), described, one_titled, one_stated, not_a_patient)
 
 

@@ -173,7 +173,7 @@ def decide(ev: Evidence, patient: Patient) -> Design:
     stated_one = case.one_stated or any(s.field == "abstract" for s in animal_sig)
     # ... or "The authors describe the last case, which occurred in a 15-year-old ... horse": the record names the
     # one case it describes, whatever population its review or survey counted
-    one_dog = (titled_one and (stated_one or bool(animal_sig))) or (case.one_stated and bool(ev.first("case_this")))
+    one_dog = (titled_one and (stated_one or bool(animal_sig))) or (bool(ev.first("case_this")) and stated_one)
     if strong and n is not None and n > 1 and inferential and not pub_case and not (titled_one and stated_one):
         # "A Retrospective Case Series" of 20 dogs with Kaplan-Meier survival and 95% CIs: a study; but "a male
         # cat presented with ..." compared with a healthy control cat and 194 sequenced cats is that cat's case
