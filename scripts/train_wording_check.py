@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from petcasefinder.classify.wording import MIN_WORDS, WordingModel, dump, tokens
+from petcasefinder.classify.wording import WordingModel, dump, tokens
 from petcasefinder.evaluate.classify import title_key
 
 C = 3.0  # inverse regularisation; 1, 3 and 10 were compared left out one set at a time
@@ -92,8 +92,8 @@ def main() -> None:
         vec, clf = fit([t for _, t, _ in train], [y for _, _, y in train])
         model = to_model(vec, clf, a.threshold)
         for k, text, _ in left_out:
-            p, _, known = model.score(text)
-            held[(n, k)] = p if known >= MIN_WORDS else 1.0  # too few words: the check stays silent
+            judged = model.judge(text)
+            held[(n, k)] = judged[0] if judged else 1.0  # too few words: the check stays silent
     truth = {(n, k): y for n, rows in data.items() for k, _, y in rows}
     pos = sum(truth.values())
     print(f"{len(truth)} records, {pos} cases, sets {a.sets}; left out one set at a time:")

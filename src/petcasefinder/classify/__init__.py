@@ -42,7 +42,6 @@ from .design import decide as decide_design
 from .evidence import Evidence, gather
 from .patient import Patient
 from .patient import decide as decide_patient
-from .wording import MIN_WORDS
 from .wording import MODEL as WORDING
 
 VERSION = "classify-69"
@@ -73,15 +72,16 @@ def _metadata_reasons(ev: Evidence) -> list[str]:
 
 
 def _wording_veto(ev: Evidence) -> str:
-    """The learned wording check's veto of a case verdict, as a reason; "" when it agrees (or is not installed).
+    """Why the learned wording check vetoes a case verdict; "" when it agrees, stays silent or is not installed.
     A MEDLINE "Case Reports" publication type is the indexers' word and is never overruled."""
     if WORDING is None or ev.pub_type({"case reports"}):
         return ""
-    p, against, known = WORDING.score(f"{ev.article.title} {ev.article.abstract}")
-    if p >= WORDING.threshold or known < MIN_WORDS:
+    judged = WORDING.judge(f"{ev.article.title} {ev.article.abstract}")
+    if judged is None or judged[0] >= WORDING.threshold:
         return ""
+    p, against = judged
     words = ", ".join(f"'{w}'" for w in against)
-    return (f"rejected: worded like a study, not a case (learned wording check {p:.2f} < {WORDING.threshold:.2f}"
+    return (f"worded like a study, not a case (learned wording check {p:.2f} < {WORDING.threshold:.2f}"
             + (f"; words against: {words})" if words else ")"))
 
 
@@ -90,7 +90,7 @@ def _verdict(ev: Evidence, patient: Patient, design: Design) -> Classification:
     vcr = is_case and patient.kind == "animal" and bool(patient.species)
     veto = _wording_veto(ev) if vcr else ""
     if veto:
-        vcr, is_case, design = False, False, Design("other", veto.removeprefix("rejected: "))
+        vcr, is_case, design = False, False, Design("other", veto)
     reasons: list[str] = []
     if vcr:
         reasons += [r for r in _metadata_reasons(ev) if not r.startswith("MeSH: Humans")]

@@ -150,9 +150,10 @@ _WE_REPORT_ONE = re.compile(r"\b(?:we|authors?) (?:report|describe|present|docum
 _CLAUSE_ONE = re.compile(r"(?:^|[.;:,]\s+)(?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 # "a young female Alpine chamois (Rupicapra rupicapra), originated from the Aosta Valley, was conferred to the
 # National Reference Centre": a bracketed name and one clause may come between the animal and its verb
+_FOUND_STATES = r"dead|road-?killed|moribund|stranded"  # "found dead": how a wild patient comes to a pathologist
 _PRESENTED_AFTER = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:\s*,[^.;]{0,100}?,)?\s+(?:was\s+)?(?:(?:presented|referred|admitted|"
-                              r"submitted|conferred|brought)\s+(?:with|for|to|because)|found (?:dead|road-?killed|"
-                              r"moribund|stranded))\b", re.IGNORECASE)  # "A young wolf, ..., was found road-killed"
+                              r"submitted|conferred|brought)\s+(?:with|for|to|because)|found (?:" + _FOUND_STATES + r"))\b",
+                              re.IGNORECASE)  # "A young wolf, ..., was found road-killed"
 
 
 # "Axial pattern flaps ...: A cadaveric study in dogs and a case report": the study is the design, the case an aside
@@ -182,8 +183,9 @@ _SHOWED_AFTER = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:\s+(?:pup|calf|foal|kitte
 
 
 _OF_ONE = re.compile(r"\b(?:of|on|in|from) (?:a|an)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
-_FOUND_DEAD_AFTER = re.compile(r"(?:\s*\([^()]{0,80}\))?,?\s+(?:that was\s+|which was\s+|was\s+)?found (?:dead|road-?killed|"
-                               r"moribund|stranded|beached)\b", re.IGNORECASE)
+_FOUND_DEAD_AFTER = re.compile(r"(?:\s*\([^()]{0,80}\))?,?\s+(?:that was\s+|which was\s+|was\s+)?found (?:"
+                               + _FOUND_STATES + r"|beached)\b",
+                               re.IGNORECASE)
 
 
 def _one_animal(ev: Evidence, patient: Patient, *, presented: bool) -> str:

@@ -54,6 +54,11 @@ class WordingModel:
         against = tuple(t for t, c in sorted(contrib.items(), key=lambda kv: kv[1]) if c < 0)[:3]
         return p, against, len(known)
 
+    def judge(self, text: str) -> tuple[float, tuple[str, ...]] | None:
+        """``score`` without the count, or None when the text has too few known words for the check to speak."""
+        p, against, known = self.score(text)
+        return (p, against) if known >= MIN_WORDS else None
+
 
 def load(path: Path = DATA_DIR / FILE) -> WordingModel | None:
     """The packaged model, or None when the file is absent (the rules then decide alone)."""
